@@ -1,0 +1,42 @@
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+
+import { authRouter } from './auth/routes';
+import { habitsRouter } from './habits/routes';
+import { healthRouter } from './health/routes';
+import { config } from './lib/config';
+import { errorHandler, routeNotFound } from './lib/error-handler';
+import { requestContext } from './lib/request-context';
+import { todayRouter } from './today/routes';
+import { workoutsRouter } from './workouts/routes';
+
+/** Builds the Express app without listening, so tests can drive it with supertest. */
+export function createApp(): Express {
+  const app = express();
+  // Exactly the NGINX hop: a client cannot choose its own address with X-Forwarded-For.
+  app.set('trust proxy', config.trustProxyHops);
+  // Express 5's default, set explicitly: `?a[b]=1` stays a string key, never an object.
+  app.set('query parser', 'simple');
+  app.disable('x-powered-by');
+
+  app.use(requestContext);
+  app.use(helmet());
+  app.use(cors({ origin: config.corsOrigins, credentials: true }));
+  app.use(compression());
+  app.use(express.json({ limit: config.bodyLimit }));
+  app.use(cookieParser());
+
+  app.use('/api/health', healthRouter);
+  app.use('/api/auth', authRouter);
+  app.use('/api/habits', habitsRouter);
+  app.use('/api/today', todayRouter);
+  app.use('/api/workouts', workoutsRouter);
+
+  app.use(routeNotFound);
+  app.use(errorHandler);
+
+  return app;
+}

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+const MIN_SECRET_LENGTH = 32;
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  env: NodeEnv;
+  version: string;
+  port: number;
+  host: string;
+  mongoUri: string;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  bcryptCost: number;
+  corsOrigins: string[];
+  trustProxyHops: number;
+  logDir: string;
+  logLevel: string;
+  logToFiles: boolean;
+  bodyLimit: string;
+  memoryLimitMb: number;
+  cookieSecure: boolean;
+}
+
+class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function readString(env: Env, name: string, fallback: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    return fallback;
+  }
+
+  return value;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+
+  return value;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  if (raw !== 'true' && raw !== 'false') {
+    throw new ConfigError(`${name} must be "true" or "false", got "${raw}"`);
+  }
+
+  return raw === 'true';
+}
+
+function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const value = readString(env, name, fallback);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
+  }
+
+  return value;
+}
+
+function readEnvName(env: Env): NodeEnv {
+  const value = readString(env, 'NODE_ENV', 'development');
+  if (value !== 'development' && value !== 'production' && value !== 'test') {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${value}"`);
+  }
+
+  return value;
+}
+
+function readJwtSecret(env: Env, nodeEnv: NodeEnv): string {
+  const secret = readString(env, 'JWT_SECRET', DEV_JWT_SECRET);
+  if (nodeEnv !== 'production') {
+    return secret;
+  }
+  if (secret === DEV_JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET must be set in production (the default is for development)');
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+
+  return secret;
+}
+
+function readOrigins(env: Env): string[] {
+  const raw = readString(env, 'CORS_ORIGINS', 'http://localhost:8080,http://127.0.0.1:8080');
+  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    readUrl({ CORS_ORIGINS: origin }, 'CORS_ORIGINS', origin, ['http:', 'https:']);
+  }
+
+  return origins;
+}
+
+function readVersion(): string {
+  const packageJson = path.join(__dirname, '..', '..', 'package.json');
+  const parsed = JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string };
+
+  return parsed.version ?? '0.0.0';
+}
+
+/** Builds the configuration from environment variables; throws naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = readEnvName(env);
+
+  return {
+    env: nodeEnv,
+    version: readVersion(),
+    port: readInt(env, 'PORT', 4000, 1, 65535),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    mongoUri: readUrl(
+      env,
+      'MONGODB_URI',
+      'mongodb://127.0.0.1:27017/habitgym?directConnection=true',
+      ['mongodb:', 'mongodb+srv:'],
+    ),
+    redisUrl: readUrl(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisKeyPrefix: readString(env, 'REDIS_KEY_PREFIX', 'hg:'),
+    jwtSecret: readJwtSecret(env, nodeEnv),
+    accessTokenTtlSeconds: readInt(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 900),
+    refreshTokenTtlSeconds: readInt(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 90 * 86400),
+    bcryptCost: readInt(env, 'BCRYPT_COST', 12, nodeEnv === 'production' ? 12 : 4, 15),
+    corsOrigins: readOrigins(env),
+    trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 1, 0, 5),
+    logDir: readString(env, 'LOG_DIR', path.resolve(process.cwd(), 'logs')),
+    logLevel: readString(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    logToFiles: readBoolean(env, 'LOG_TO_FILES', nodeEnv !== 'test'),
+    bodyLimit: readString(env, 'BODY_LIMIT', '100kb'),
+    memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 400, 32, 65536),
+    cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
+  };
+}
+
+export { ConfigError };
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) {
+      throw error;
+    }
+    // The logger is configured from this config, so this one message goes straight to stderr.
+    process.stderr.write(`Invalid configuration: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+export const config = loadConfigOrExit();

@@ -1,0 +1,62 @@
+/** Every error the API can answer with, and its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+interface AppErrorOptions {
+  userMessage?: string;
+  details?: FieldError[];
+  cause?: unknown;
+}
+
+/** The one error type services throw; the error middleware turns it into a response. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly userMessage: string | undefined;
+  readonly details: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.userMessage = options.userMessage;
+    this.details = options.details;
+  }
+}
+
+export function notFound(resource: string): AppError {
+  return new AppError('NOT_FOUND', `${resource} not found`, {
+    userMessage: `${resource} not found`,
+  });
+}
+
+export function validationFailed(details: FieldError[]): AppError {
+  const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
+
+  return new AppError('VALIDATION_FAILED', `Invalid input: ${fields}`, {
+    userMessage: `Invalid input: ${fields}`,
+    details,
+  });
+}

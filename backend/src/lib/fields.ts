@@ -1,0 +1,118 @@
+import { body, param, query, type ValidationChain } from 'express-validator';
+
+import { isLocalDate, isTimeZone } from './time';
+
+// express-validator applies standard validators to each element of an array, so a field sent as
+// `["a","b"]` or as a repeated query key would pass `isString()`. Every chain starts with a type check.
+
+const isPlainString = (value: unknown) => typeof value === 'string';
+
+/** A required or optional trimmed string in the body, of bounded length, without NUL characters. */
+export function bodyString(field: string, { min = 1, max = 200, optional = false } = {}): ValidationChain {
+  const chain = body(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain
+    .exists({ values: 'null' })
+    .withMessage('Required')
+    .bail()
+    .custom(isPlainString)
+    .withMessage('Must be a string')
+    .bail()
+    .trim()
+    .not()
+    .contains('\u0000')
+    .withMessage('Must not contain NUL characters')
+    .bail()
+    .isLength({ min, max })
+    .withMessage(min > 0 ? `Must be ${min} to ${max} characters` : `Must be at most ${max} characters`);
+}
+
+/** A number in the body within [min, max]; rejects strings, NaN and Infinity. */
+export function bodyNumber(field: string, { min, max, integer = false, optional = false }: NumberRule): ValidationChain {
+  const chain = body(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain
+    .exists({ values: 'null' })
+    .withMessage('Required')
+    .bail()
+    .custom((value: unknown) => typeof value === 'number' && Number.isFinite(value))
+    .withMessage('Must be a finite number')
+    .bail()
+    .custom((value: number) => !integer || Number.isInteger(value))
+    .withMessage('Must be a whole number')
+    .bail()
+    .custom((value: number) => value >= min && value <= max)
+    .withMessage(`Must be between ${min} and ${max}`);
+}
+
+interface NumberRule {
+  min: number;
+  max: number;
+  integer?: boolean;
+  optional?: boolean;
+}
+
+export function bodyLocalDate(field: string, { optional = false } = {}): ValidationChain {
+  const chain = body(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain.exists({ values: 'null' }).withMessage('Required').bail().custom(isLocalDate).withMessage('Must be a date written YYYY-MM-DD');
+}
+
+export function bodyTimeZone(field: string, { optional = false } = {}): ValidationChain {
+  const chain = body(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain.custom(isTimeZone).withMessage('Must be an IANA time zone such as Europe/Paris');
+}
+
+export function bodyEnum(field: string, values: readonly string[], { optional = false } = {}): ValidationChain {
+  const chain = body(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain.custom((value: unknown) => typeof value === 'string' && values.includes(value)).withMessage(`Must be one of ${values.join(', ')}`);
+}
+
+export function idParam(field = 'id'): ValidationChain {
+  return param(field).isMongoId().withMessage('Must be a valid id');
+}
+
+export function dateParam(field = 'date'): ValidationChain {
+  return param(field).custom(isLocalDate).withMessage('Must be a date written YYYY-MM-DD');
+}
+
+export function queryLocalDate(field: string, { optional = false } = {}): ValidationChain {
+  const chain = query(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain.custom(isLocalDate).withMessage('Must be a date written YYYY-MM-DD (given once)');
+}
+
+/** Pagination: `limit` (1 to 100) and an opaque `cursor`. */
+export function paginationQuery(): ValidationChain[] {
+  return [
+    query('limit')
+      .optional()
+      .custom((value: unknown) => typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 100)
+      .withMessage('Must be a whole number from 1 to 100 (given once)')
+      .toInt(),
+    query('cursor')
+      .optional()
+      .custom((value: unknown) => typeof value === 'string' && /^[a-f0-9]{24}$/.test(value))
+      .withMessage('Must be a cursor returned by a previous page (given once)'),
+  ];
+}

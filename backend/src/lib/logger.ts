@@ -1,0 +1,65 @@
+import winston from 'winston';
+import DailyRotateFile from 'winston-daily-rotate-file';
+
+import { config } from './config';
+
+const REDACTED = '[redacted]';
+const SECRET_KEY = /pass(word)?|token|secret|cookie|authorization/i;
+
+/** Replaces the value of any field whose name looks secret, at any depth. */
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 5 || value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => redact(item, depth + 1));
+  }
+
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1);
+  }
+
+  return copy;
+}
+
+const redactSecrets = winston.format((info) => {
+  for (const key of Object.keys(info)) {
+    info[key] = SECRET_KEY.test(key) ? REDACTED : redact(info[key]);
+  }
+
+  return info;
+});
+
+function buildTransports(): winston.transport[] {
+  const consoleFormat =
+    config.env === 'development'
+      ? winston.format.combine(winston.format.colorize(), winston.format.simple())
+      : winston.format.json();
+  const transports: winston.transport[] = [new winston.transports.Console({ format: consoleFormat })];
+  if (!config.logToFiles) {
+    return transports;
+  }
+
+  const rotation = { dirname: config.logDir, datePattern: 'YYYY-MM-DD', zippedArchive: true };
+  transports.push(
+    new DailyRotateFile({ ...rotation, filename: 'combined-%DATE%.log', maxFiles: '14d' }),
+    new DailyRotateFile({ ...rotation, filename: 'error-%DATE%.log', level: 'error', maxFiles: '30d' }),
+  );
+
+  return transports;
+}
+
+export const logger = winston.createLogger({
+  level: config.logLevel,
+  defaultMeta: { service: 'api', pid: process.pid },
+  format: winston.format.combine(
+    redactSecrets(),
+    winston.format.timestamp(),
+    winston.format.errors({ stack: true }),
+    winston.format.json(),
+  ),
+  transports: buildTransports(),
+});
+
+export type Logger = winston.Logger;

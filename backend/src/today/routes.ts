@@ -1,0 +1,26 @@
+import { Router } from 'express';
+
+import { requireAuth, userIdOf } from '../auth/middleware';
+import { presentCompletion, presentHabit } from '../habits/presenter';
+import { findHabitsForDay } from '../habits/service';
+import { queryLocalDate } from '../lib/fields';
+import { localDateIn } from '../lib/time';
+import { inputOf, validate } from '../lib/validate';
+import { getUser } from '../users/service';
+
+export const todayRouter = Router();
+
+todayRouter.get('/', requireAuth, validate([queryLocalDate('date', { optional: true })]), async (req, res) => {
+  const userId = userIdOf(req);
+  const input = inputOf<{ date?: string }>(req);
+  const date = input.date ?? localDateIn((await getUser(userId)).timezone);
+
+  const entries = await findHabitsForDay(userId, date);
+  res.json({
+    date,
+    habits: entries.map(({ habit, completion }) => ({
+      ...presentHabit(habit),
+      completion: completion ? presentCompletion(completion) : null,
+    })),
+  });
+});

@@ -1,0 +1,62 @@
+import { AppError, notFound } from '../lib/errors';
+import { UserModel, type UserDocument } from './model';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  name?: string;
+  timezone?: string;
+}
+
+export interface ProfileChanges {
+  name?: string;
+  timezone?: string;
+  weekStart?: 'monday' | 'sunday';
+  unit?: 'kg' | 'lb';
+}
+
+/** Returns the user or throws NOT_FOUND. */
+export async function getUser(userId: string): Promise<UserDocument> {
+  const user = await UserModel.findById(userId);
+  if (!user) {
+    throw notFound('User');
+  }
+
+  return user;
+}
+
+export async function findUserByEmail(email: string): Promise<UserDocument | null> {
+  return UserModel.findOne({ email: email.toLowerCase() });
+}
+
+/** Creates a user; throws EMAIL_TAKEN when the email is registered already. */
+export async function createUser(input: NewUser): Promise<UserDocument> {
+  // Checked first because a unique-index clash is reported differently by FerretDB and MongoDB;
+  // the index still decides a race between two registrations.
+  if (await findUserByEmail(input.email)) {
+    throw emailTaken();
+  }
+  try {
+    return await UserModel.create(input);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 11000) {
+      throw emailTaken();
+    }
+    throw error;
+  }
+}
+
+export async function updateProfile(userId: string, changes: ProfileChanges): Promise<UserDocument> {
+  const user = await getUser(userId);
+  user.set(changes);
+  await user.save();
+
+  return user;
+}
+
+function emailTaken(): AppError {
+  return new AppError('EMAIL_TAKEN', 'Email already registered', {
+    userMessage: 'An account with this email already exists',
+    details: [{ field: 'email', message: 'Already registered' }],
+  });
+}

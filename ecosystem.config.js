@@ -1,0 +1,47 @@
+// PM2 process file: the API in cluster mode and the Next.js server. Environment comes from the
+// caller (scripts/start.sh locally, the deploy job in production); see README "Configuration".
+const path = require('node:path');
+
+const apiPort = Number(process.env.API_PORT || 4000);
+const webPort = Number(process.env.WEB_PORT || 3000);
+const logDir = process.env.LOG_DIR || path.join(__dirname, 'logs');
+const frontendDir = path.join(__dirname, 'frontend');
+// npm workspaces hoist next to the root node_modules; resolve it from the frontend.
+const nextBin = require.resolve('next/dist/bin/next', { paths: [frontendDir] });
+
+module.exports = {
+  apps: [
+    {
+      name: 'api',
+      cwd: path.join(__dirname, 'backend'),
+      script: 'dist/server.js',
+      exec_mode: 'cluster',
+      instances: Number(process.env.API_INSTANCES || 2),
+      // Each instance gets PORT = apiPort + its index, so NGINX sees each one as an upstream.
+      increment_var: 'PORT',
+      env: { PORT: apiPort },
+      // The app sends 'ready' once the database answers; reload waits for it before stopping
+      // the old instance, and gives in-flight requests time to finish on SIGINT.
+      wait_ready: true,
+      listen_timeout: 10000,
+      kill_timeout: 10000,
+      max_memory_restart: process.env.API_MAX_MEMORY || '300M',
+      merge_logs: true,
+      out_file: path.join(logDir, 'api-out.log'),
+      error_file: path.join(logDir, 'api-error.log'),
+      time: false,
+    },
+    {
+      name: 'web',
+      cwd: frontendDir,
+      script: nextBin,
+      args: `start --hostname 127.0.0.1 --port ${webPort}`,
+      exec_mode: 'fork',
+      instances: 1,
+      kill_timeout: 5000,
+      max_memory_restart: process.env.WEB_MAX_MEMORY || '400M',
+      out_file: path.join(logDir, 'web-out.log'),
+      error_file: path.join(logDir, 'web-error.log'),
+    },
+  ],
+};
