@@ -52,6 +52,8 @@ async function shutdown(server: Server, signal: string): Promise<void> {
 }
 
 start().catch((error: unknown) => {
-  logger.error('api failed to start', { error: error instanceof Error ? error.message : String(error) });
+  logger.error('api failed to start', {
+    error: error instanceof Error ? error.message : String(error),
+  });
   process.exit(1);
 });

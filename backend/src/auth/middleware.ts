@@ -24,12 +24,16 @@ async function isSessionAllowed(sessionId: string): Promise<boolean> {
 export const requireAuth: RequestHandler = async (req, _res, next) => {
   const match = BEARER.exec(req.get('authorization') ?? '');
   if (!match) {
-    throw new AppError('UNAUTHENTICATED', 'Missing bearer token', { userMessage: 'Please sign in' });
+    throw new AppError('UNAUTHENTICATED', 'Missing bearer token', {
+      userMessage: 'Please sign in',
+    });
   }
 
   const claims = verifyAccessToken(match[1] as string);
   if (!(await isSessionAllowed(claims.sessionId))) {
-    throw new AppError('UNAUTHENTICATED', 'Session ended', { userMessage: 'Your session has ended, please sign in' });
+    throw new AppError('UNAUTHENTICATED', 'Session ended', {
+      userMessage: 'Your session has ended, please sign in',
+    });
   }
 
   req.auth = claims;

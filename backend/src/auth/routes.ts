@@ -6,7 +6,14 @@ import { inputOf, validate } from '../lib/validate';
 import { presentUser } from '../users/presenter';
 import { getUser } from '../users/service';
 import { requireAuth, userIdOf } from './middleware';
-import { login, refresh, register, type Credentials, type Registration, type SignedIn } from './service';
+import {
+  login,
+  refresh,
+  register,
+  type Credentials,
+  type Registration,
+  type SignedIn,
+} from './service';
 import { endAllSessions, endSession, listSessions } from './sessions';
 import { loginRules, registerRules, sessionIdRule } from './validation';
 
@@ -85,7 +92,9 @@ authRouter.get('/me', requireAuth, validate([]), async (req, res) => {
 authRouter.get('/sessions', requireAuth, validate([]), async (req, res) => {
   const sessions = await listSessions(userIdOf(req));
   const current = req.auth?.sessionId;
-  res.json({ items: sessions.map((session) => ({ ...session, isCurrent: session.id === current })) });
+  res.json({
+    items: sessions.map((session) => ({ ...session, isCurrent: session.id === current })),
+  });
 });
 
 authRouter.delete('/sessions/:id', requireAuth, validate([sessionIdRule]), async (req, res) => {

@@ -25,13 +25,16 @@ export interface SignedIn {
 }
 
 async function startSession(user: UserDocument, device: string): Promise<SignedIn> {
-  const { sessionId, refreshToken } = await createSession(user.id as string, device);
-  const accessToken = signAccessToken({ userId: user.id as string, sessionId });
+  const { sessionId, refreshToken } = await createSession(user.id, device);
+  const accessToken = signAccessToken({ userId: user.id, sessionId });
 
   return { user, accessToken, refreshToken };
 }
 
-export async function register({ password, ...profile }: Registration, device: string): Promise<SignedIn> {
+export async function register(
+  { password, ...profile }: Registration,
+  device: string,
+): Promise<SignedIn> {
   const passwordHash = await hashPassword(password);
   const user = await createUser({ ...profile, passwordHash });
 
@@ -41,7 +44,9 @@ export async function register({ password, ...profile }: Registration, device: s
 /** Signs in; an unknown email and a wrong password give the same error after the same work. */
 export async function login({ email, password }: Credentials, device: string): Promise<SignedIn> {
   const user = await findUserByEmail(email);
-  const isValid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+  const isValid = user
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyAgainstDummy(password);
   if (!user || !isValid) {
     throw new AppError('INVALID_CREDENTIALS', 'Invalid email or password', {
       userMessage: 'Email or password is incorrect',

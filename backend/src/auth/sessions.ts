@@ -71,11 +71,16 @@ function parseRefreshToken(token: string): { sessionId: string; secret: string }
 }
 
 function invalidRefresh(message: string): AppError {
-  return new AppError('UNAUTHENTICATED', message, { userMessage: 'Your session has ended, please sign in' });
+  return new AppError('UNAUTHENTICATED', message, {
+    userMessage: 'Your session has ended, please sign in',
+  });
 }
 
 /** Starts a session and returns its first refresh token. Throws if Redis is unavailable. */
-export async function createSession(userId: string, device: string): Promise<{ sessionId: string; refreshToken: string }> {
+export async function createSession(
+  userId: string,
+  device: string,
+): Promise<{ sessionId: string; refreshToken: string }> {
   const sessionId = newSecret(16);
   const secret = newSecret(32);
   const now = String(Date.now());

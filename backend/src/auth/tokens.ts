@@ -38,7 +38,11 @@ export function verifyAccessToken(token: string): AccessClaims {
   } catch {
     throw unauthenticated('Invalid or expired access token');
   }
-  if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+  if (
+    typeof payload === 'string' ||
+    typeof payload.sub !== 'string' ||
+    typeof payload.sid !== 'string'
+  ) {
     throw unauthenticated('Access token is missing claims');
   }
   if (typeof payload.exp !== 'number') {

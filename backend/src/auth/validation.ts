@@ -50,8 +50,12 @@ export const loginRules = [
     .exists({ values: 'null' })
     .withMessage('Required')
     .bail()
-    .custom((value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 1024)
+    .custom(
+      (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 1024,
+    )
     .withMessage('Must be a non-empty string'),
 ];
 
-export const sessionIdRule = param('id').matches(/^[A-Za-z0-9_-]{22}$/).withMessage('Must be a session id');
+export const sessionIdRule = param('id')
+  .matches(/^[A-Za-z0-9_-]{22}$/)
+  .withMessage('Must be a session id');

@@ -2,7 +2,7 @@ import type { CompletionDocument, HabitDocument } from './model';
 
 export function presentHabit(habit: HabitDocument) {
   return {
-    id: habit.id as string,
+    id: habit.id,
     name: habit.name,
     description: habit.description,
     color: habit.color,

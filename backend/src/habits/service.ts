@@ -32,16 +32,24 @@ export async function getHabit(userId: string, habitId: string): Promise<HabitDo
 }
 
 /** Habits in the user's order (position, then creation), a page at a time. */
-export async function findHabits(userId: string, { limit = DEFAULT_PAGE_SIZE, cursor }: PageQuery): Promise<Page<HabitDocument>> {
+export async function findHabits(
+  userId: string,
+  { limit = DEFAULT_PAGE_SIZE, cursor }: PageQuery,
+): Promise<Page<HabitDocument>> {
   const filter: Record<string, unknown> = { userId, archivedAt: null };
   if (cursor) {
     const after = await HabitModel.findOne({ _id: cursor, userId }, { position: 1 });
     if (after) {
-      filter.$or = [{ position: { $gt: after.position } }, { position: after.position, _id: { $gt: after._id } }];
+      filter.$or = [
+        { position: { $gt: after.position } },
+        { position: after.position, _id: { $gt: after._id } },
+      ];
     }
   }
 
-  const rows = await HabitModel.find(filter).sort({ position: 1, _id: 1 }).limit(limit + 1);
+  const rows = await HabitModel.find(filter)
+    .sort({ position: 1, _id: 1 })
+    .limit(limit + 1);
 
   return toPage(rows, limit);
 }
@@ -52,7 +60,11 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
   return HabitModel.create({ ...input, userId, position: (last?.position ?? -1) + 1 });
 }
 
-export async function updateHabit(userId: string, habitId: string, changes: Partial<HabitInput>): Promise<HabitDocument> {
+export async function updateHabit(
+  userId: string,
+  habitId: string,
+  changes: Partial<HabitInput>,
+): Promise<HabitDocument> {
   const habit = await getHabit(userId, habitId);
   habit.set(changes);
   await habit.save();
@@ -71,7 +83,10 @@ export async function deleteHabit(userId: string, habitId: string): Promise<void
  * Marks a day done. Idempotent: repeating it, or racing it from two tabs, leaves one completion,
  * because the unique (habitId, date) index rejects the second insert.
  */
-export async function markCompletion(userId: string, { habitId, date, note }: CompletionInput): Promise<CompletionDocument> {
+export async function markCompletion(
+  userId: string,
+  { habitId, date, note }: CompletionInput,
+): Promise<CompletionDocument> {
   const habit = await getHabit(userId, habitId);
   const changes = note === undefined ? { status: 'done' } : { status: 'done', note };
 
@@ -84,7 +99,12 @@ export async function markCompletion(userId: string, { habitId, date, note }: Co
   return completion;
 }
 
-async function upsertCompletion(habitId: Types.ObjectId, userId: string, date: string, changes: object): Promise<void> {
+async function upsertCompletion(
+  habitId: Types.ObjectId,
+  userId: string,
+  date: string,
+  changes: object,
+): Promise<void> {
   const filter = { habitId, date };
   const update = { $set: changes, $setOnInsert: { userId } };
   try {
@@ -98,18 +118,26 @@ async function upsertCompletion(habitId: Types.ObjectId, userId: string, date: s
   }
 }
 
-export async function unmarkCompletion(userId: string, { habitId, date }: CompletionInput): Promise<void> {
+export async function unmarkCompletion(
+  userId: string,
+  { habitId, date }: CompletionInput,
+): Promise<void> {
   const habit = await getHabit(userId, habitId);
   await CompletionModel.deleteOne({ habitId: habit._id, date });
 }
 
 /** The user's active habits with their completion for one local date. */
-export async function findHabitsForDay(userId: string, date: string): Promise<HabitWithCompletion[]> {
+export async function findHabitsForDay(
+  userId: string,
+  date: string,
+): Promise<HabitWithCompletion[]> {
   const [habits, completions] = await Promise.all([
     HabitModel.find({ userId, archivedAt: null }).sort({ position: 1, _id: 1 }).limit(500),
     CompletionModel.find({ userId, date }),
   ]);
-  const byHabit = new Map(completions.map((completion) => [String(completion.habitId), completion]));
+  const byHabit = new Map(
+    completions.map((completion) => [String(completion.habitId), completion]),
+  );
 
-  return habits.map((habit) => ({ habit, completion: byHabit.get(habit.id as string) ?? null }));
+  return habits.map((habit) => ({ habit, completion: byHabit.get(habit.id) ?? null }));
 }

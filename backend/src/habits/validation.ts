@@ -8,7 +8,9 @@ const color = (optional: boolean) => {
     chain.optional();
   }
 
-  return chain.custom((value: unknown) => typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)).withMessage('Must be a colour written #rrggbb');
+  return chain
+    .custom((value: unknown) => typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value))
+    .withMessage('Must be a colour written #rrggbb');
 };
 
 export const listHabitsRules = paginationQuery();
@@ -28,6 +30,10 @@ export const updateHabitRules = [
   color(true),
 ];
 
-export const completionRules = [idParam(), dateParam(), bodyString('note', { min: 0, max: 500, optional: true })];
+export const completionRules = [
+  idParam(),
+  dateParam(),
+  bodyString('note', { min: 0, max: 500, optional: true }),
+];
 
 export const deleteCompletionRules = [idParam(), dateParam()];

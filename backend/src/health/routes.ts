@@ -24,5 +24,7 @@ healthRouter.get('/live', validate([]), (_req, res) => {
 /** Readiness: send traffic here; 503 while draining or without a database. */
 healthRouter.get('/ready', validate([]), async (_req, res) => {
   const readiness = await getReadiness();
-  res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ok' : 'fail', ...readiness });
+  res
+    .status(readiness.ready ? 200 : 503)
+    .json({ status: readiness.ready ? 'ok' : 'fail', ...readiness });
 });

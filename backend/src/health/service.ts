@@ -1,3 +1,5 @@
+import { getHeapStatistics } from 'node:v8';
+
 import { config } from '../lib/config';
 import { pingDatabase } from '../lib/database';
 import { isShuttingDown } from '../lib/lifecycle';
@@ -33,24 +35,36 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
   }
 }
 
+const MB = 1048576;
+const MAX_HEAP_USE = 0.9;
+
+/** Fails when resident memory passes MEMORY_LIMIT_MB or the V8 heap is nearly exhausted. */
 function checkMemory(): Check {
-  const { rss, heapUsed, heapTotal } = process.memoryUsage();
-  const rssMb = Math.round(rss / 1048576);
+  const { rss, heapUsed } = process.memoryUsage();
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  const rssMb = Math.round(rss / MB);
   const limitMb = config.memoryLimitMb;
+  const problems = [
+    rssMb > limitMb ? `resident memory ${rssMb} MB over ${limitMb} MB` : '',
+    heapUsed > heapLimit * MAX_HEAP_USE ? 'heap over 90% of its limit' : '',
+  ].filter(Boolean);
 
   return {
-    status: rssMb < limitMb ? 'ok' : 'fail',
+    status: problems.length === 0 ? 'ok' : 'fail',
     rssMb,
-    heapUsedMb: Math.round(heapUsed / 1048576),
-    heapTotalMb: Math.round(heapTotal / 1048576),
+    heapUsedMb: Math.round(heapUsed / MB),
+    heapLimitMb: Math.round(heapLimit / MB),
     limitMb,
-    ...(rssMb < limitMb ? {} : { error: `resident memory ${rssMb} MB over ${limitMb} MB` }),
+    ...(problems.length === 0 ? {} : { error: problems.join('; ') }),
   };
 }
 
 /** Checks every dependency; `status` is `fail` when any check fails. */
 export async function getHealth(): Promise<HealthReport> {
-  const [database, redis] = await Promise.all([timed(() => pingDatabase()), timed(() => pingRedis())]);
+  const [database, redis] = await Promise.all([
+    timed(() => pingDatabase()),
+    timed(() => pingRedis()),
+  ]);
   const checks = { database, redis, memory: checkMemory() };
   const failing = Object.entries(checks)
     .filter(([, check]) => check.status === 'fail')

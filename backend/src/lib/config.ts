@@ -108,7 +108,10 @@ function readJwtSecret(env: Env, nodeEnv: NodeEnv): string {
 
 function readOrigins(env: Env): string[] {
   const raw = readString(env, 'CORS_ORIGINS', 'http://localhost:8080,http://127.0.0.1:8080');
-  const origins = raw.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     readUrl({ CORS_ORIGINS: origin }, 'CORS_ORIGINS', origin, ['http:', 'https:']);
   }
@@ -149,8 +152,8 @@ export function loadConfig(env: Env = process.env): Config {
     logDir: readString(env, 'LOG_DIR', path.resolve(process.cwd(), 'logs')),
     logLevel: readString(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
     logToFiles: readBoolean(env, 'LOG_TO_FILES', nodeEnv !== 'test'),
-    bodyLimit: readString(env, 'BODY_LIMIT', '100kb'),
-    memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 400, 32, 65536),
+    bodyLimit: readString(env, 'BODY_LIMIT', '512kb'),
+    memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 512, 32, 65536),
     cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
   };
 }

@@ -19,7 +19,9 @@ const UNAVAILABLE_ERRORS = new Set([
 ]);
 
 function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
+  );
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -27,7 +29,10 @@ function isDatabaseUnavailable(error: unknown): boolean {
     return false;
   }
   // Mongoose refuses commands while disconnected because buffering is off.
-  if (error.message.includes('buffering is disabled') || error.message.includes('Client must be connected')) {
+  if (
+    error.message.includes('buffering is disabled') ||
+    error.message.includes('Client must be connected')
+  ) {
     return true;
   }
 
@@ -42,13 +47,19 @@ export function toAppError(error: unknown): AppError {
 
   const http = error as HttpLikeError;
   if (http.type === 'entity.parse.failed') {
-    return new AppError('INVALID_JSON', 'Malformed JSON body', { userMessage: 'The request body is not valid JSON' });
+    return new AppError('INVALID_JSON', 'Malformed JSON body', {
+      userMessage: 'The request body is not valid JSON',
+    });
   }
   if (http.type === 'entity.too.large') {
-    return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large', { userMessage: 'The request body is too large' });
+    return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large', {
+      userMessage: 'The request body is too large',
+    });
   }
   if (http.type === 'encoding.unsupported' || http.type === 'charset.unsupported') {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding', { userMessage: 'Unsupported body encoding' });
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding', {
+      userMessage: 'Unsupported body encoding',
+    });
   }
   if (error instanceof mongoose.Error.CastError) {
     return new AppError('VALIDATION_FAILED', 'Invalid value', {
@@ -57,12 +68,21 @@ export function toAppError(error: unknown): AppError {
     });
   }
   if (error instanceof mongoose.Error.ValidationError) {
-    const details = Object.values(error.errors).map((item) => ({ field: item.path, message: item.message }));
+    const details = Object.values(error.errors).map((item) => ({
+      field: item.path,
+      message: item.message,
+    }));
 
-    return new AppError('VALIDATION_FAILED', 'Invalid input', { userMessage: 'Invalid input', details });
+    return new AppError('VALIDATION_FAILED', 'Invalid input', {
+      userMessage: 'Invalid input',
+      details,
+    });
   }
   if (isDuplicateKey(error)) {
-    return new AppError('CONFLICT', 'Duplicate key', { userMessage: 'This already exists', cause: error });
+    return new AppError('CONFLICT', 'Duplicate key', {
+      userMessage: 'This already exists',
+      cause: error,
+    });
   }
   if (isDatabaseUnavailable(error) || isRedisUnavailable(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'Dependency unavailable', {
@@ -82,7 +102,10 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   const appError = toAppError(error);
   if (appError.status >= 500) {
     const cause = appError.code === 'INTERNAL' ? error : appError.cause;
-    req.log.error('request error', { code: appError.code, error: cause instanceof Error ? cause.stack : String(cause) });
+    req.log.error('request error', {
+      code: appError.code,
+      error: cause instanceof Error ? cause.stack : String(cause),
+    });
   }
   if (appError.code === 'SERVICE_UNAVAILABLE') {
     res.setHeader('Retry-After', '5');

@@ -8,7 +8,10 @@ import { isLocalDate, isTimeZone } from './time';
 const isPlainString = (value: unknown) => typeof value === 'string';
 
 /** A required or optional trimmed string in the body, of bounded length, without NUL characters. */
-export function bodyString(field: string, { min = 1, max = 200, optional = false } = {}): ValidationChain {
+export function bodyString(
+  field: string,
+  { min = 1, max = 200, optional = false } = {},
+): ValidationChain {
   const chain = body(field);
   if (optional) {
     chain.optional();
@@ -27,11 +30,16 @@ export function bodyString(field: string, { min = 1, max = 200, optional = false
     .withMessage('Must not contain NUL characters')
     .bail()
     .isLength({ min, max })
-    .withMessage(min > 0 ? `Must be ${min} to ${max} characters` : `Must be at most ${max} characters`);
+    .withMessage(
+      min > 0 ? `Must be ${min} to ${max} characters` : `Must be at most ${max} characters`,
+    );
 }
 
 /** A number in the body within [min, max]; rejects strings, NaN and Infinity. */
-export function bodyNumber(field: string, { min, max, integer = false, optional = false }: NumberRule): ValidationChain {
+export function bodyNumber(
+  field: string,
+  { min, max, integer = false, optional = false }: NumberRule,
+): ValidationChain {
   const chain = body(field);
   if (optional) {
     chain.optional();
@@ -64,7 +72,12 @@ export function bodyLocalDate(field: string, { optional = false } = {}): Validat
     chain.optional();
   }
 
-  return chain.exists({ values: 'null' }).withMessage('Required').bail().custom(isLocalDate).withMessage('Must be a date written YYYY-MM-DD');
+  return chain
+    .exists({ values: 'null' })
+    .withMessage('Required')
+    .bail()
+    .custom(isLocalDate)
+    .withMessage('Must be a date written YYYY-MM-DD');
 }
 
 export function bodyTimeZone(field: string, { optional = false } = {}): ValidationChain {
@@ -76,13 +89,19 @@ export function bodyTimeZone(field: string, { optional = false } = {}): Validati
   return chain.custom(isTimeZone).withMessage('Must be an IANA time zone such as Europe/Paris');
 }
 
-export function bodyEnum(field: string, values: readonly string[], { optional = false } = {}): ValidationChain {
+export function bodyEnum(
+  field: string,
+  values: readonly string[],
+  { optional = false } = {},
+): ValidationChain {
   const chain = body(field);
   if (optional) {
     chain.optional();
   }
 
-  return chain.custom((value: unknown) => typeof value === 'string' && values.includes(value)).withMessage(`Must be one of ${values.join(', ')}`);
+  return chain
+    .custom((value: unknown) => typeof value === 'string' && values.includes(value))
+    .withMessage(`Must be one of ${values.join(', ')}`);
 }
 
 export function idParam(field = 'id'): ValidationChain {
@@ -107,7 +126,13 @@ export function paginationQuery(): ValidationChain[] {
   return [
     query('limit')
       .optional()
-      .custom((value: unknown) => typeof value === 'string' && /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 100)
+      .custom(
+        (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{1,3}$/.test(value) &&
+          Number(value) >= 1 &&
+          Number(value) <= 100,
+      )
       .withMessage('Must be a whole number from 1 to 100 (given once)')
       .toInt(),
     query('cursor')

@@ -36,7 +36,9 @@ function buildTransports(): winston.transport[] {
     config.env === 'development'
       ? winston.format.combine(winston.format.colorize(), winston.format.simple())
       : winston.format.json();
-  const transports: winston.transport[] = [new winston.transports.Console({ format: consoleFormat })];
+  const transports: winston.transport[] = [
+    new winston.transports.Console({ format: consoleFormat }),
+  ];
   if (!config.logToFiles) {
     return transports;
   }
@@ -44,7 +46,12 @@ function buildTransports(): winston.transport[] {
   const rotation = { dirname: config.logDir, datePattern: 'YYYY-MM-DD', zippedArchive: true };
   transports.push(
     new DailyRotateFile({ ...rotation, filename: 'combined-%DATE%.log', maxFiles: '14d' }),
-    new DailyRotateFile({ ...rotation, filename: 'error-%DATE%.log', level: 'error', maxFiles: '30d' }),
+    new DailyRotateFile({
+      ...rotation,
+      filename: 'error-%DATE%.log',
+      level: 'error',
+      maxFiles: '30d',
+    }),
   );
 
   return transports;

@@ -52,7 +52,8 @@ export async function pingRedis(timeoutMs = 500): Promise<void> {
   await withTimeout(redis.ping(), timeoutMs, 'redis ping timed out');
 }
 
-const REDIS_DOWN = /Stream isn't writeable|Connection is closed|Command timed out|Reached the max retries|ECONNREFUSED/;
+const REDIS_DOWN =
+  /Stream isn't writeable|Connection is closed|Command timed out|Reached the max retries|ECONNREFUSED/;
 
 /** Whether an error means Redis could not be reached (as opposed to a bad command). */
 export function isRedisUnavailable(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 
 import { logger } from './logger';
 
@@ -9,6 +9,13 @@ const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
  * Gives each request an id (NGINX's `X-Request-Id` when it is well formed) and a child logger,
  * and writes one log line when the response is finished.
  */
+/** The matched route pattern (`/api/habits/:id`), so log lines group by endpoint, not by id. */
+function routeOf(req: Request): string {
+  const route = req.route as { path?: unknown } | undefined;
+
+  return route ? `${req.baseUrl}${String(route.path)}` : 'unmatched';
+}
+
 export const requestContext: RequestHandler = (req, res, next) => {
   const incoming = req.get('x-request-id');
   req.id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -20,7 +27,7 @@ export const requestContext: RequestHandler = (req, res, next) => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
     const fields = {
       method: req.method,
-      route: req.route ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || req.path,
+      route: routeOf(req),
       status: res.statusCode,
       durationMs: Math.round(durationMs * 10) / 10,
       userId: req.auth?.userId,

@@ -23,19 +23,30 @@ function toFieldErrors(error: ValidationError): FieldError[] {
   }
 }
 
-/**
- * Runs the chains, rejects fields that no chain names, and throws one 400 naming every bad field.
- * `locations` lists where unknown fields are refused.
- */
+interface ValidateOptions {
+  /**
+   * Chains on a list or object as a whole (its length, its item types). They are kept out of the
+   * unknown-field check, which would otherwise treat every field inside them as known.
+   */
+  containers?: ValidationChain[];
+  /** Where unknown fields are refused. */
+  locations?: Array<'body' | 'query' | 'params'>;
+}
+
+/** Runs the chains, rejects fields that no chain names, and throws one 400 naming every bad field. */
 export function validate(
   chains: ValidationChain[],
-  locations: Array<'body' | 'query' | 'params'> = ['body', 'query'],
+  { containers = [], locations = ['body', 'query'] }: ValidateOptions = {},
 ): RequestHandler {
   const runner: ContextRunner = checkExact(chains, { locations });
 
   return async (req, _res, next) => {
-    // checkExact runs the chains itself, then looks for fields none of them named.
+    // checkExact runs the chains itself, then looks for fields that no chain run so far on this
+    // request has named; so the container chains run after it.
     await runner.run(req);
+    for (const container of containers) {
+      await container.run(req);
+    }
 
     const result = validationResult(req);
     if (!result.isEmpty()) {

@@ -15,3 +15,5 @@ process.env.REDIS_KEY_PREFIX = `test:${fileId}:`;
 process.env.LOG_TO_FILES = 'false';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 process.env.COOKIE_SECURE = 'false';
+// A jest worker's own memory (transpiled test files, coverage) is not the API's.
+process.env.MEMORY_LIMIT_MB = '4096';

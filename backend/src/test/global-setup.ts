@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
     missing.push(`Redis on 127.0.0.1:${redisPort}`);
   }
   if (missing.length > 0) {
-    throw new Error(`Test services not running (${missing.join(', ')}). Run the tests with \`npm test\`.`);
+    throw new Error(
+      `Test services not running (${missing.join(', ')}). Run the tests with \`npm test\`.`,
+    );
   }
 }

@@ -40,7 +40,13 @@ async function deleteTestKeys(): Promise<void> {
   // SCAN patterns or returned keys, so both are handled by hand.
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redisKeyPrefix}*`, 'COUNT', 500);
+    const [next, keys] = await redis.scan(
+      cursor,
+      'MATCH',
+      `${config.redisKeyPrefix}*`,
+      'COUNT',
+      500,
+    );
     cursor = next;
     const unprefixed = keys.map((key) => key.slice(config.redisKeyPrefix.length));
     if (unprefixed.length > 0) {
@@ -64,7 +70,9 @@ export interface TestUser {
 let userCount = 0;
 
 /** Saves a user straight to the database and opens a session for it. */
-export async function buildUser(overrides: Partial<{ email: string; timezone: string; name: string }> = {}): Promise<TestUser> {
+export async function buildUser(
+  overrides: Partial<{ email: string; timezone: string; name: string }> = {},
+): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   userCount += 1;
   const user = await UserModel.create({
@@ -74,8 +82,8 @@ export async function buildUser(overrides: Partial<{ email: string; timezone: st
     ...overrides,
     passwordHash: await passwordHash,
   });
-  const { sessionId } = await createSession(user.id as string, 'jest');
-  const token = signAccessToken({ userId: user.id as string, sessionId });
+  const { sessionId } = await createSession(user.id, 'jest');
+  const token = signAccessToken({ userId: user.id, sessionId });
 
   return { user, token, auth: { Authorization: `Bearer ${token}` } };
 }

@@ -10,17 +10,22 @@ import { getUser } from '../users/service';
 
 export const todayRouter = Router();
 
-todayRouter.get('/', requireAuth, validate([queryLocalDate('date', { optional: true })]), async (req, res) => {
-  const userId = userIdOf(req);
-  const input = inputOf<{ date?: string }>(req);
-  const date = input.date ?? localDateIn((await getUser(userId)).timezone);
+todayRouter.get(
+  '/',
+  requireAuth,
+  validate([queryLocalDate('date', { optional: true })]),
+  async (req, res) => {
+    const userId = userIdOf(req);
+    const input = inputOf<{ date?: string }>(req);
+    const date = input.date ?? localDateIn((await getUser(userId)).timezone);
 
-  const entries = await findHabitsForDay(userId, date);
-  res.json({
-    date,
-    habits: entries.map(({ habit, completion }) => ({
-      ...presentHabit(habit),
-      completion: completion ? presentCompletion(completion) : null,
-    })),
-  });
-});
+    const entries = await findHabitsForDay(userId, date);
+    res.json({
+      date,
+      habits: entries.map(({ habit, completion }) => ({
+        ...presentHabit(habit),
+        completion: completion ? presentCompletion(completion) : null,
+      })),
+    });
+  },
+);

@@ -12,7 +12,7 @@ export interface UserView {
 
 export function presentUser(user: UserDocument): UserView {
   return {
-    id: user.id as string,
+    id: user.id,
     email: user.email,
     name: user.name,
     timezone: user.timezone,

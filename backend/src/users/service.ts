@@ -46,7 +46,10 @@ export async function createUser(input: NewUser): Promise<UserDocument> {
   }
 }
 
-export async function updateProfile(userId: string, changes: ProfileChanges): Promise<UserDocument> {
+export async function updateProfile(
+  userId: string,
+  changes: ProfileChanges,
+): Promise<UserDocument> {
   const user = await getUser(userId);
   user.set(changes);
   await user.save();

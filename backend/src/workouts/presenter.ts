@@ -2,7 +2,7 @@ import type { WorkoutDocument } from './model';
 
 export function presentWorkout(workout: WorkoutDocument) {
   return {
-    id: workout.id as string,
+    id: workout.id,
     date: workout.date,
     notes: workout.notes,
     exercises: workout.exercises.map((exercise) => ({

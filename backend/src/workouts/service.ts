@@ -24,7 +24,10 @@ export async function getWorkout(userId: string, workoutId: string): Promise<Wor
 }
 
 /** Workouts newest first (by local date, then creation), a page at a time. */
-export async function findWorkouts(userId: string, { limit = DEFAULT_PAGE_SIZE, cursor }: PageQuery): Promise<Page<WorkoutDocument>> {
+export async function findWorkouts(
+  userId: string,
+  { limit = DEFAULT_PAGE_SIZE, cursor }: PageQuery,
+): Promise<Page<WorkoutDocument>> {
   const filter: Record<string, unknown> = { userId };
   if (cursor) {
     const after = await WorkoutModel.findOne({ _id: cursor, userId }, { date: 1 });
@@ -33,7 +36,9 @@ export async function findWorkouts(userId: string, { limit = DEFAULT_PAGE_SIZE, 
     }
   }
 
-  const rows = await WorkoutModel.find(filter).sort({ date: -1, _id: -1 }).limit(limit + 1);
+  const rows = await WorkoutModel.find(filter)
+    .sort({ date: -1, _id: -1 })
+    .limit(limit + 1);
 
   return toPage(rows, limit);
 }
@@ -43,7 +48,11 @@ export async function createWorkout(userId: string, input: WorkoutInput): Promis
 }
 
 /** Replaces the given fields; `exercises`, when given, replaces the whole list. */
-export async function updateWorkout(userId: string, workoutId: string, changes: Partial<WorkoutInput>): Promise<WorkoutDocument> {
+export async function updateWorkout(
+  userId: string,
+  workoutId: string,
+  changes: Partial<WorkoutInput>,
+): Promise<WorkoutDocument> {
   const workout = await getWorkout(userId, workoutId);
   workout.set(changes);
   await workout.save();

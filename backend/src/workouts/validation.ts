@@ -18,24 +18,35 @@ const arrayOf = (field: string, max: number, optional: boolean) => {
     .withMessage('Required')
     .bail()
     .isArray({ min: 1, max })
-    .withMessage(`Must be a list of 1 to ${max} items`);
+    .withMessage(`Must be a list of 1 to ${max} items`)
+    .bail()
+    .custom((items: unknown[]) => items.every(isPlainObject))
+    .withMessage('Each item must be an object');
 };
 
-function workoutBodyRules(optional: boolean) {
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function workoutFieldRules(optional: boolean) {
   return [
     bodyLocalDate('date', { optional }),
     bodyString('notes', { min: 0, max: 2000, optional: true }),
-    arrayOf('exercises', MAX_EXERCISES, optional),
-    body('exercises.*').isObject().withMessage('Must be an object'),
     bodyString('exercises.*.name', { max: 100 }),
-    arrayOf('exercises.*.sets', MAX_SETS_PER_EXERCISE, false),
-    body('exercises.*.sets.*').isObject().withMessage('Must be an object'),
     bodyNumber('exercises.*.sets.*.reps', { min: 0, max: MAX_REPS, integer: true }),
     bodyNumber('exercises.*.sets.*.weight', { min: 0, max: MAX_WEIGHT_KG }),
   ];
 }
 
+function workoutContainerRules(optional: boolean) {
+  return [
+    arrayOf('exercises', MAX_EXERCISES, optional),
+    arrayOf('exercises.*.sets', MAX_SETS_PER_EXERCISE, false),
+  ];
+}
+
 export const listWorkoutsRules = paginationQuery();
-export const createWorkoutRules = workoutBodyRules(false);
+export const createWorkoutRules = workoutFieldRules(false);
+export const createWorkoutContainers = workoutContainerRules(false);
 export const workoutIdRules = [idParam()];
-export const updateWorkoutRules = [idParam(), ...workoutBodyRules(true)];
+export const updateWorkoutRules = [idParam(), ...workoutFieldRules(true)];
+export const updateWorkoutContainers = workoutContainerRules(true);

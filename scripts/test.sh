@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm test: static checks, API integration tests against the real embedded database and Redis,
+# then browser tests through NGINX against the whole stack. Starts what it needs on ports of its
+# own (the "test" stack) and stops all of it afterwards, pass or fail.
+export STACK=test DB_PORT="${TEST_DB_PORT:-27117}" REDIS_PORT="${TEST_REDIS_PORT:-6479}"
+export API_PORT="${TEST_API_PORT:-4100}" WEB_PORT="${TEST_WEB_PORT:-3100}" HTTP_PORT="${TEST_HTTP_PORT:-8180}"
+export REDIS_APPENDONLY=no WITH_BROWSER=1
+source "$(dirname "$0")/lib.sh"
+
+cleanup() {
+  stop_nginx
+  stop_apps
+  stop_redis
+  stop_database
+  # Test data is throwaway: each run starts from an empty database.
+  rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+
+ensure_system_packages
+ensure_node_modules
+cleanup
+
+log "static checks: format, lint, types"
+(cd "$ROOT" && npx --no-install prettier --check --log-level warn .)
+(cd "$ROOT" && npx --no-install eslint . --max-warnings 0)
+(cd "$ROOT" && npm run --silent typecheck)
+
+start_database
+start_redis
+export TEST_DB_PORT="$DB_PORT" TEST_REDIS_PORT="$REDIS_PORT" TEST_REDIS_PIDFILE="$RUN_DIR/redis.pid"
+
+log "API integration tests"
+(cd "$ROOT/backend" && npx --no-install jest --ci)
+log "API fault tests (one at a time: they stop services)"
+(cd "$ROOT/backend" && JEST_FAULT=1 npx --no-install jest --ci --runInBand)
+
+log "browser tests through NGINX"
+build_all
+start_apps
+start_nginx
+wait_for_url "http://127.0.0.1:$HTTP_PORT/api/health" 90
+(cd "$ROOT/frontend" && E2E_BASE_URL="http://localhost:$HTTP_PORT" npx --no-install jest --ci --runInBand -c jest.e2e.config.js)
+
+log "all tests passed"
