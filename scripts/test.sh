@@ -33,13 +33,19 @@ export TEST_DB_PORT="$DB_PORT" TEST_REDIS_PORT="$REDIS_PORT" TEST_REDIS_PIDFILE=
 log "API integration tests"
 (cd "$ROOT/backend" && npx --no-install jest --ci)
 log "API fault tests (one at a time: they stop services)"
-(cd "$ROOT/backend" && JEST_FAULT=1 npx --no-install jest --ci --runInBand)
+(cd "$ROOT/backend" && JEST_SUITE=fault npx --no-install jest --ci --runInBand)
 
-log "browser tests through NGINX"
+log "whole-stack tests through NGINX and the PM2 cluster"
 build_all
 start_apps
 start_nginx
 wait_for_url "http://127.0.0.1:$HTTP_PORT/api/health" 90
+# What the stack tests need to reach, stop and restart the pieces of this stack.
+export STACK_BASE_URL="http://127.0.0.1:$HTTP_PORT" STACK_API_PORT="$API_PORT"
+export STACK_API_INSTANCES="$API_INSTANCES" STACK_RUN_DIR="$RUN_DIR" STACK_ROOT="$ROOT"
+(cd "$ROOT/backend" && JEST_SUITE=stack npx --no-install jest --ci --runInBand --passWithNoTests)
+
+log "browser tests in headless Chromium"
 (cd "$ROOT/frontend" && E2E_BASE_URL="http://localhost:$HTTP_PORT" npx --no-install jest --ci --runInBand -c jest.e2e.config.js)
 
 log "all tests passed"

@@ -1,0 +1,54 @@
+// Helpers for *.stack.test.ts: tests that drive the whole stack scripts/test.sh started (NGINX in
+// front of the PM2 API cluster, the embedded database and Redis), as an ops engineer would.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: stack tests run from scripts/test.sh (npm test)`);
+  }
+
+  return value;
+}
+
+export const stack = {
+  baseUrl: () => required('STACK_BASE_URL'),
+  runDir: () => required('STACK_RUN_DIR'),
+  root: () => required('STACK_ROOT'),
+  /** The ports of the API instances, one per PM2 cluster worker. */
+  apiPorts: () => {
+    const first = Number(required('STACK_API_PORT'));
+    const count = Number(required('STACK_API_INSTANCES'));
+
+    return Array.from({ length: count }, (_, index) => first + index);
+  },
+};
+
+/** Runs the project's pm2 against this stack's PM2 daemon. */
+export function pm2(...args: string[]): string {
+  return execFileSync('npx', ['--no-install', 'pm2', ...args], {
+    cwd: stack.root(),
+    env: { ...process.env, PM2_HOME: path.join(stack.runDir(), 'pm2') },
+    encoding: 'utf8',
+  });
+}
+
+let userCount = 0;
+
+/** Registers a fresh user through NGINX and returns its access token. */
+export async function registerThroughStack(): Promise<{ email: string; token: string }> {
+  userCount += 1;
+  const email = `stack${userCount}.${Date.now()}.${process.pid}@example.test`;
+  const res = await fetch(`${stack.baseUrl()}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'a long enough stack password' }),
+  });
+  if (res.status !== 201) {
+    throw new Error(`register answered ${res.status}: ${await res.text()}`);
+  }
+  const body = (await res.json()) as { accessToken: string };
+
+  return { email, token: body.accessToken };
+}
