@@ -75,37 +75,44 @@ export function classifyHeader(names: string[], firstField: string): CsvKind {
   return 'unknown';
 }
 
+/** Whether a record has only spaces in it, as a line of spaces is: not a header. */
+function isBlank(record: CsvRecord): boolean {
+  return record.fields.every((field) => field.trim() === '');
+}
+
 /** Reads a CSV file's first record without reading the rest of the file. */
 export async function readHeader(file: SourceFile): Promise<CsvHeader> {
   let firstLine = '';
   let tokenizer: CsvTokenizer | undefined;
   let delimiter = ',';
   let first: CsvRecord | undefined;
+  const takeFirst = (records: CsvRecord[]) => records.find((record) => !isBlank(record));
 
   for await (const chunk of decodeText(file.open(), file.path)) {
     if (!tokenizer) {
       firstLine += chunk;
-      const lineEnd = firstLine.search(/[\r\n]/);
+      const text = firstLine.trimStart();
+      const lineEnd = text.search(/[\r\n]/);
       // Wait for the whole first line (or 64 KiB of it) before choosing the delimiter.
-      if (lineEnd === -1 && firstLine.length < 65536) {
+      if (lineEnd === -1 && text.length < 65536) {
         continue;
       }
-      delimiter = guessDelimiter(lineEnd === -1 ? firstLine : firstLine.slice(0, lineEnd));
+      delimiter = guessDelimiter(lineEnd === -1 ? text : text.slice(0, lineEnd));
       tokenizer = new CsvTokenizer({ delimiter, file: file.path });
-      first = tokenizer.push(firstLine)[0];
+      first = takeFirst(tokenizer.push(firstLine));
     } else {
-      first = tokenizer.push(chunk)[0];
+      first = takeFirst(tokenizer.push(chunk));
     }
     if (first) {
       break;
     }
   }
   if (!tokenizer) {
-    delimiter = guessDelimiter(firstLine);
+    delimiter = guessDelimiter(firstLine.trimStart());
     tokenizer = new CsvTokenizer({ delimiter, file: file.path });
-    first = tokenizer.push(firstLine)[0];
+    first = takeFirst(tokenizer.push(firstLine));
   }
-  first ??= tokenizer.end()[0];
+  first ??= takeFirst(tokenizer.end());
   if (!first) {
     throw new ImportFileError('EMPTY_FILE', { file: file.path });
   }

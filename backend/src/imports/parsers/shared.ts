@@ -10,9 +10,22 @@ import type {
   SourceFile,
 } from '../types';
 
-/** Reads a file as CSV records: its header first, then its rows. */
-export function readRecords(file: SourceFile, delimiter: string): AsyncGenerator<CsvRecord> {
-  return readCsv(decodeText(file.open(), file.path), { delimiter, file: file.path });
+/**
+ * Reads a file as CSV records: its header first, then its rows. Lines of spaces before the
+ * header are skipped, as format detection skips them.
+ */
+export async function* readRecords(file: SourceFile, delimiter: string): AsyncGenerator<CsvRecord> {
+  let hasHeader = false;
+  for await (const record of readCsv(decodeText(file.open(), file.path), {
+    delimiter,
+    file: file.path,
+  })) {
+    if (!hasHeader && record.fields.every((field) => field.trim() === '')) {
+      continue;
+    }
+    hasHeader = true;
+    yield record;
+  }
 }
 
 /** The header's columns by normalised name (trimmed, lower case), first occurrence wins. */
