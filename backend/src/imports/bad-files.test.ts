@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { importFixture } from '../test/fixtures';
 import { DEFAULT_MAX_RECORD_CHARS } from './csv';
+import { detectImport } from './detect';
 import { ImportFileError, type FileProblem } from './errors';
 import { openUpload } from './sources';
 import { collectImport, memoryFile } from './test/helpers';
@@ -242,5 +243,23 @@ describe('lines of spaces before the header', () => {
 
     expect(result.habits.map((habit) => habit.name)).toEqual(['Read']);
     expect(result.errors).toEqual([]);
+  });
+});
+
+describe('detection by content, whatever the file is called', () => {
+  it.each([
+    ['hevy', 'strong.csv', HEVY],
+    ['strong', 'export.txt', STRONG],
+    ['habitbull', 'Habits.csv', readFileSync(importFixture('habitbull', 'habitbull.csv'), 'utf8')],
+  ])('recognises a %s file named %s', async (format, name, text) => {
+    expect(await detectImport([memoryFile(name, text)])).toMatchObject({ format });
+  });
+
+  it("recognises this app's own JSON export", async () => {
+    const detected = await detectImport([
+      memoryFile('backup.csv', '\n  {"format":"habit-gym-tracker-export"}'),
+    ]);
+
+    expect(detected).toMatchObject({ format: 'export' });
   });
 });

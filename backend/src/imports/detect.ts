@@ -16,7 +16,9 @@ export interface CsvHeader {
 
 export type DetectedImport =
   | { format: 'loop'; files: SourceFile[] }
-  | { format: Exclude<ImportFormat, 'loop'>; file: SourceFile; delimiter: string };
+  | { format: Exclude<ImportFormat, 'loop'>; file: SourceFile; delimiter: string }
+  /** This app's own JSON export document (exports/schema.ts). */
+  | { format: 'export'; file: SourceFile };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
@@ -121,14 +123,30 @@ export async function readHeader(file: SourceFile): Promise<CsvHeader> {
   return { kind: classifyHeader(names, first.fields[0] ?? ''), delimiter, names };
 }
 
+/** Whether the first character that is not a space is `{`, as in a JSON document. */
+async function startsLikeJson(file: SourceFile): Promise<boolean> {
+  for await (const chunk of decodeText(file.open(), file.path)) {
+    const text = chunk.trimStart();
+    if (text !== '') {
+      return text.startsWith('{');
+    }
+  }
+  return false;
+}
+
 /**
- * Decides which importer reads an upload: one CSV file of Strong, Hevy or HabitBull, or the
- * files of a Loop export (its zip already expanded by the caller). Throws UNKNOWN_FORMAT when no
+ * Decides which importer reads an upload: this app's JSON export, one CSV file of Strong, Hevy or
+ * HabitBull, or the files of a Loop export (its zip already expanded by the caller). Throws UNKNOWN_FORMAT when no
  * file is recognised and TOO_MANY_FILES when the files are not one export.
  */
 export async function detectImport(files: SourceFile[]): Promise<DetectedImport> {
   if (files.length === 0) {
     throw new ImportFileError('EMPTY_FILE');
+  }
+
+  const [single] = files;
+  if (files.length === 1 && single && (await startsLikeJson(single))) {
+    return { format: 'export', file: single };
   }
 
   const headers = [];

@@ -10,6 +10,9 @@ export const FILE_PROBLEMS = {
   BAD_ZIP: 'The zip archive is damaged or truncated.',
   MISSING_COLUMNS: 'The file lacks columns the format needs.',
   TOO_MANY_FILES: 'The upload holds more files than an export does.',
+  BAD_JSON: 'The file is not a valid export document.',
+  UNSUPPORTED_VERSION:
+    'The export document comes from a version of this app that this one cannot read.',
 } as const;
 
 export type FileProblem = keyof typeof FILE_PROBLEMS;

@@ -1,9 +1,12 @@
-import { detectImport } from './detect';
+import { detectImport, type DetectedImport } from './detect';
+import { ImportFileError } from './errors';
 import { parseHabitBull } from './parsers/habitbull';
 import { parseHevy } from './parsers/hevy';
 import { parseLoop } from './parsers/loop';
 import { parseStrong } from './parsers/strong';
 import type { ImportEvent, ImportFormat, ImportOptions, SourceFile } from './types';
+
+export type DetectedAppImport = Exclude<DetectedImport, { format: 'export' }>;
 
 export interface OpenedImport {
   format: ImportFormat;
@@ -11,16 +14,11 @@ export interface OpenedImport {
   events: AsyncGenerator<ImportEvent>;
 }
 
-/**
- * Recognises an upload (one CSV file, or the files of a Loop export with any zip already
- * expanded) and returns its importer's event stream. Throws ImportFileError for an empty, binary
- * or unrecognised upload; later problems are thrown while iterating the events.
- */
-export async function openImport(
-  files: SourceFile[],
+/** The event stream of a detected export of another app. */
+export function readDetected(
+  detected: DetectedAppImport,
   options: ImportOptions = {},
-): Promise<OpenedImport> {
-  const detected = await detectImport(files);
+): OpenedImport {
   switch (detected.format) {
     case 'loop':
       return { format: 'loop', events: parseLoop(detected.files) };
@@ -34,4 +32,24 @@ export async function openImport(
     case 'hevy':
       return { format: 'hevy', events: parseHevy(detected.file, detected.delimiter) };
   }
+}
+
+/**
+ * Recognises an upload of another app's export (one CSV file, or the files of a Loop export with
+ * any zip already expanded) and returns its event stream. Throws ImportFileError for an empty,
+ * binary or unrecognised upload, and for this app's own JSON export, which is restored by the
+ * exports feature instead; later problems are thrown while iterating the events.
+ */
+export async function openImport(
+  files: SourceFile[],
+  options: ImportOptions = {},
+): Promise<OpenedImport> {
+  const detected = await detectImport(files);
+  if (detected.format === 'export') {
+    throw new ImportFileError('UNKNOWN_FORMAT', {
+      file: detected.file.path,
+      detail: 'It is an export of this app: restore it as one.',
+    });
+  }
+  return readDetected(detected, options);
 }

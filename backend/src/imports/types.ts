@@ -9,13 +9,13 @@
 export const IMPORT_FORMATS = ['loop', 'habitbull', 'strong', 'hevy'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export type HabitKind = 'yesNo' | 'measurable';
+export type HabitKind = 'boolean' | 'measurable';
 export type TargetType = 'atLeast' | 'atMost';
 
 export type ImportedSchedule =
   | { type: 'daily' }
   /** Every N days. */
-  | { type: 'interval'; every: number }
+  | { type: 'interval'; interval: number }
   /** N times per week. */
   | { type: 'weekly'; times: number }
   /** N times per month. */

@@ -197,6 +197,22 @@ export function readLocalDateTime(text: string): LocalDateTime | undefined {
   return parts && buildDateTime(parts, time);
 }
 
+/**
+ * readLocalDateTime with a memory of the last text read: every row of a workout repeats its
+ * times, so this skips nearly all the parsing of a large file.
+ */
+export function createDateTimeReader(): (text: string) => LocalDateTime | undefined {
+  let lastText: string | undefined;
+  let lastResult: LocalDateTime | undefined;
+  return (text) => {
+    if (text !== lastText) {
+      lastText = text;
+      lastResult = readLocalDateTime(text);
+    }
+    return lastResult;
+  };
+}
+
 /** A date with its month as a word, day before or after it, and a four-digit year. */
 function readWrittenDate(text: string): { year: number; month: number; day: number } | undefined {
   const words = normalizeWord(text)

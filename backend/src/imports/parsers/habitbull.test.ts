@@ -12,10 +12,10 @@ describe('HabitBull: the real export in shared/fixtures/imports/habitbull', () =
   it('finds the four habits with description and category', () => {
     expect(result.format).toBe('habitbull');
     expect(result.habits.map((habit) => [habit.name, habit.kind, habit.category])).toEqual([
-      ['Breed dragons', 'yesNo', 'Diet & Food'],
-      ['Reduce sleep', 'yesNo', 'Time Management'],
-      ['No-arms pushup', 'yesNo', 'Fitness'],
-      ['Grow spiritually', 'yesNo', 'Meditation'],
+      ['Breed dragons', 'boolean', 'Diet & Food'],
+      ['Reduce sleep', 'boolean', 'Time Management'],
+      ['No-arms pushup', 'boolean', 'Fitness'],
+      ['Grow spiritually', 'boolean', 'Meditation'],
     ]);
     expect(result.habits[3]!.description).toBe(
       'transcend ego, practice compassion, smile and breath',

@@ -74,7 +74,7 @@ export async function* parseHabitBull(
       habits.set(row.name, state);
       yield { type: 'habit', habit: { ...state.habit } };
     }
-    if (row.value !== 0 && row.value !== 1 && state.habit.kind === 'yesNo') {
+    if (row.value !== 0 && row.value !== 1 && state.habit.kind === 'boolean') {
       // An amount other than 1: the habit counts something. Entries already sent carry their
       // value, so saying so now is enough.
       state.habit.kind = 'measurable';
@@ -144,7 +144,7 @@ function newHabit(row: HabitBullRow, position: number): ImportedHabit {
   return {
     key: row.name,
     name: row.name,
-    kind: 'yesNo',
+    kind: 'boolean',
     question: '',
     description: row.description,
     category: row.category,

@@ -1,6 +1,12 @@
 import type { CsvRecord } from '../csv';
 import type { ImportEvent, ImportedSet, SetType, SourceFile, WeightUnit } from '../types';
-import { readLocalDateTime, readNumber, toKilograms, toMeters, type DistanceUnit } from '../values';
+import {
+  createDateTimeReader,
+  readNumber,
+  toKilograms,
+  toMeters,
+  type DistanceUnit,
+} from '../values';
 import { readOptionalAmount, readReps, readRpe } from './sets';
 import {
   Columns,
@@ -115,6 +121,8 @@ class HevyRowReader {
   private warnings: string[] = [];
   private previous: { workoutKey: string; exerciseName: string; index: number } | undefined;
   private lastBadEndAt: string | undefined;
+  private readonly readStart = createDateTimeReader();
+  private readonly readEndTime = createDateTimeReader();
 
   constructor(private readonly columns: HevyColumns) {}
 
@@ -129,7 +137,7 @@ class HevyRowReader {
     checkFieldCount(record, columns.count);
 
     const startText = cell(record, columns.startTime);
-    const started = readLocalDateTime(startText);
+    const started = this.readStart(startText);
     if (!started) {
       throw new RowError(`Unreadable start time "${startText}".`);
     }
@@ -181,7 +189,7 @@ class HevyRowReader {
     if (text.trim() === '') {
       return null;
     }
-    const ended = readLocalDateTime(text);
+    const ended = this.readEndTime(text);
     if (!ended || ended.dateTime < startedAt) {
       if (this.lastBadEndAt !== startedAt) {
         this.lastBadEndAt = startedAt;

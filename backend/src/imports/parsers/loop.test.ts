@@ -55,7 +55,7 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
       {
         key: 'Meditate',
         name: 'Meditate',
-        kind: 'yesNo',
+        kind: 'boolean',
         question: 'Did you meditate this morning?',
         description: '',
         category: '',
@@ -69,7 +69,7 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
       {
         key: 'Wake up early',
         name: 'Wake up early',
-        kind: 'yesNo',
+        kind: 'boolean',
         question: 'Did you wake up before 6am?',
         description: '',
         category: '',
@@ -158,8 +158,8 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
     ]);
 
     expect(alone.habits.map((habit) => [habit.name, habit.kind, habit.schedule])).toEqual([
-      ['Meditate', 'yesNo', null],
-      ['Wake up early', 'yesNo', null],
+      ['Meditate', 'boolean', null],
+      ['Wake up early', 'boolean', null],
     ]);
     expect(entriesOf(alone, 'Wake up early')).toHaveLength(6);
   });
@@ -181,9 +181,9 @@ describe('Loop Habit Tracker: dialects built by the test', () => {
     ]);
 
     expect(result.habits.map((habit) => [habit.name, habit.kind, habit.schedule])).toEqual([
-      ['Meditate', 'yesNo', { type: 'daily' }],
+      ['Meditate', 'boolean', { type: 'daily' }],
       ['Water', 'measurable', { type: 'weekly', times: 3 }],
-      ['Stretch', 'yesNo', { type: 'interval', every: 3 }],
+      ['Stretch', 'boolean', { type: 'interval', interval: 3 }],
     ]);
     expect(result.habits[0]!.color).toBe('#FF8F00');
     expect(entriesOf(result, 'Meditate')).toEqual([

@@ -159,7 +159,7 @@ function withUniqueKeys(rows: LoopHabitRow[]): LoopHabitRow[] {
   return rows;
 }
 
-const TYPES: Record<string, HabitKind> = { yes_no: 'yesNo', numerical: 'measurable' };
+const TYPES: Record<string, HabitKind> = { yes_no: 'boolean', numerical: 'measurable' };
 const TARGET_TYPES: Record<string, TargetType> = { at_least: 'atLeast', at_most: 'atMost' };
 
 function readHabitRow(
@@ -191,7 +191,7 @@ function readHabitRow(
   const habit: ImportedHabit = {
     key: name,
     name,
-    kind: declaredKind ?? 'yesNo',
+    kind: declaredKind ?? 'boolean',
     question: get('question'),
     description: get('description'),
     category: '',
@@ -241,7 +241,7 @@ function readSchedule(
     return { type: 'daily' };
   }
   if (numerator === 1) {
-    return { type: 'interval', every: denominator };
+    return { type: 'interval', interval: denominator };
   }
   if (denominator === 7) {
     return { type: 'weekly', times: numerator };
@@ -274,7 +274,7 @@ async function habitsFromWideHeader(file: SourceFile): Promise<LoopHabitRow[]> {
       habit: {
         key: name,
         name,
-        kind: 'yesNo' as const,
+        kind: 'boolean' as const,
         question: '',
         description: '',
         category: '',
@@ -394,7 +394,7 @@ function readLoopValue(text: string): LoopValue | { kind: 'amount'; amount: numb
 
 /** Without a Type column: amounts other than Loop's yes/no codes make a habit measurable. */
 function inferKind(rows: CheckmarkRow[]): HabitKind {
-  return rows.some((row) => readLoopValue(row.value)?.kind === 'amount') ? 'measurable' : 'yesNo';
+  return rows.some((row) => readLoopValue(row.value)?.kind === 'amount') ? 'measurable' : 'boolean';
 }
 
 function toEntry(row: CheckmarkRow, kind: HabitKind): ImportedEntry | null | undefined {

@@ -11,7 +11,7 @@ import {
   addSeconds,
   readDistanceUnit,
   readDurationSeconds,
-  readLocalDateTime,
+  createDateTimeReader,
   readNumber,
   readWeightUnit,
   toKilograms,
@@ -147,6 +147,7 @@ class StrongRowReader {
   private warnings: string[] = [];
   private hasWarnedUnit = false;
   private lastBadDurationAt: string | undefined;
+  private readonly readDate = createDateTimeReader();
   private previous: { workoutKey: string; exerciseName: string; order: number } | undefined;
 
   constructor(
@@ -166,7 +167,7 @@ class StrongRowReader {
     checkFieldCount(record, columns.count);
 
     const dateText = cell(record, columns.date);
-    const started = readLocalDateTime(dateText);
+    const started = this.readDate(dateText);
     if (!started) {
       throw new RowError(`Unreadable date "${dateText}".`);
     }
