@@ -11,11 +11,9 @@ import { readOptionalAmount, readReps, readRpe } from './sets';
 import {
   Columns,
   RowError,
-  RowTally,
-  WorkoutAssembler,
+  assembleWorkouts,
   cell,
   checkFieldCount,
-  issueEvent,
   readRecords,
   type WorkoutRow,
 } from './shared';
@@ -80,36 +78,7 @@ export async function* parseHevy(file: SourceFile, delimiter: string): AsyncGene
     return;
   }
   const reader = new HevyRowReader(findColumns(header.value.fields, file.path));
-  const assembler = new WorkoutAssembler();
-  const tally = new RowTally(file.path);
-
-  for await (const record of records) {
-    let done;
-    try {
-      done = assembler.add(reader.read(record));
-    } catch (error) {
-      if (!(error instanceof RowError)) {
-        throw error;
-      }
-      reader.takeWarnings();
-      tally.noteError(record.line, error.message);
-      yield issueEvent('error', file.path, record.line, error.message);
-      continue;
-    }
-    tally.noteRead();
-    for (const warning of reader.takeWarnings()) {
-      yield issueEvent('warning', file.path, record.line, warning);
-    }
-    if (done) {
-      yield { type: 'workout', workout: done };
-    }
-  }
-
-  tally.check();
-  const last = assembler.flush();
-  if (last) {
-    yield { type: 'workout', workout: last };
-  }
+  yield* assembleWorkouts(file, records, reader);
 }
 
 /** Hevy writes a line break inside a note as backslash and n. */

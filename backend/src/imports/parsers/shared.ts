@@ -156,6 +156,55 @@ export interface WorkoutRow {
   set: ImportedSet | null;
 }
 
+/** Reads one row of a set-per-row export; the warnings are those of the last row read. */
+export interface WorkoutRowReader {
+  /** The row, or null for a row that holds no set; throws RowError for a row it cannot read. */
+  read(record: CsvRecord): WorkoutRow | null;
+  takeWarnings(): string[];
+}
+
+/**
+ * The events of a set-per-row workout export (Strong, Hevy): a workout when its last row has
+ * been read, an issue for each row that was not read or was read with a caveat.
+ */
+export async function* assembleWorkouts(
+  file: SourceFile,
+  records: AsyncIterable<CsvRecord>,
+  reader: WorkoutRowReader,
+): AsyncGenerator<ImportEvent> {
+  const assembler = new WorkoutAssembler();
+  const tally = new RowTally(file.path);
+
+  for await (const record of records) {
+    let done;
+    try {
+      const row = reader.read(record);
+      done = row ? assembler.add(row) : undefined;
+    } catch (error) {
+      if (!(error instanceof RowError)) {
+        throw error;
+      }
+      reader.takeWarnings();
+      tally.noteError(record.line, error.message);
+      yield issueEvent('error', file.path, record.line, error.message);
+      continue;
+    }
+    tally.noteRead();
+    for (const warning of reader.takeWarnings()) {
+      yield issueEvent('warning', file.path, record.line, warning);
+    }
+    if (done) {
+      yield { type: 'workout', workout: done };
+    }
+  }
+
+  tally.check();
+  const last = assembler.flush();
+  if (last) {
+    yield { type: 'workout', workout: last };
+  }
+}
+
 /**
  * Groups the rows of a set-per-row export into workouts. The apps write a workout's rows
  * together, so a workout is complete when a row of another one arrives: only the current workout

@@ -22,11 +22,9 @@ import { readRpe, readReps, readOptionalAmount } from './sets';
 import {
   Columns,
   RowError,
-  RowTally,
-  WorkoutAssembler,
+  assembleWorkouts,
   cell,
   checkFieldCount,
-  issueEvent,
   readRecords,
   type WorkoutRow,
 } from './shared';
@@ -110,37 +108,7 @@ export async function* parseStrong(
   }
   const columns = findColumns(header.value.fields, file.path);
   const reader = new StrongRowReader(columns, options);
-  const assembler = new WorkoutAssembler();
-  const tally = new RowTally(file.path);
-
-  for await (const record of records) {
-    let done;
-    try {
-      const row = reader.read(record);
-      done = row ? assembler.add(row) : undefined;
-    } catch (error) {
-      if (!(error instanceof RowError)) {
-        throw error;
-      }
-      reader.takeWarnings();
-      tally.noteError(record.line, error.message);
-      yield issueEvent('error', file.path, record.line, error.message);
-      continue;
-    }
-    tally.noteRead();
-    for (const warning of reader.takeWarnings()) {
-      yield issueEvent('warning', file.path, record.line, warning);
-    }
-    if (done) {
-      yield { type: 'workout', workout: done };
-    }
-  }
-
-  tally.check();
-  const last = assembler.flush();
-  if (last) {
-    yield { type: 'workout', workout: last };
-  }
+  yield* assembleWorkouts(file, records, reader);
 }
 
 class StrongRowReader {
