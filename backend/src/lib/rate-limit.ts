@@ -67,10 +67,14 @@ class RedisRateLimitStore extends RedisStore {
   }
 }
 
+/** The Redis key a limit counts a client under (the client adds REDIS_KEY_PREFIX in front). */
+export function rateLimitKey(limitName: string, key: string): string {
+  return `ratelimit:${limitName}:${key}`;
+}
+
 function createStore(name: string): RedisRateLimitStore {
   return new RedisRateLimitStore({
-    // The shared client adds the key prefix (REDIS_KEY_PREFIX) to these keys too.
-    prefix: `ratelimit:${name}:`,
+    prefix: rateLimitKey(name, ''),
     sendCommand: (command, ...args) => redis.call(command, ...args) as Promise<RedisReply>,
   });
 }
@@ -162,14 +166,16 @@ export function generalLimit(userIdOf: (req: Request) => string | undefined): Re
   });
 }
 
-function accountKey(req: Request): string {
-  // Runs after validation, which trimmed and lower-cased the email. Only a hash is stored.
-  const email: unknown = (req.body as { email?: unknown } | undefined)?.email;
-  if (typeof email !== 'string') {
-    return clientKey(req);
-  }
-
+/** The limit key of an account: a hash of its normalised email, so no address is stored. */
+export function accountKey(email: string): string {
   return `account:${createHash('sha256').update(email).digest('base64url')}`;
+}
+
+function accountKeyOf(req: Request): string {
+  // Runs after validation, which trimmed and lower-cased the email.
+  const email: unknown = (req.body as { email?: unknown } | undefined)?.email;
+
+  return typeof email === 'string' ? accountKey(email) : clientKey(req);
 }
 
 const tooManyLogins = (seconds: number) =>
@@ -191,7 +197,7 @@ export const loginLimits: RequestHandler[] = [
   createLimit({
     name: 'login-account',
     limit: config.rateLimits.loginPerAccount,
-    keyOf: accountKey,
+    keyOf: accountKeyOf,
     counts: 'failures',
     whenRedisDown: 'refuse',
     userMessage: tooManyLogins,
