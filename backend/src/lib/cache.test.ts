@@ -182,6 +182,19 @@ describe('GET /api/habits (response cache)', () => {
     expect(habitNames(other)).toEqual(['A', 'B']);
   });
 
+  it('answers from the database when the request says Cache-Control: no-cache', async () => {
+    const owner = await buildUser();
+    await api().get('/api/habits').set(owner.auth).expect(200);
+
+    const fresh = await api().get('/api/habits').set(owner.auth).set('Cache-Control', 'no-cache');
+    const cached = await api().get('/api/habits').set(owner.auth).set('Cache-Control', 'max-age=0');
+
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers['x-cache']).toBe('BYPASS');
+    expect(cached.headers['x-cache']).toBe('HIT');
+    expect(fresh.headers.etag).toBe(cached.headers.etag);
+  });
+
   it('counts hits and misses', async () => {
     const owner = await buildUser();
     const before = cacheCounters();

@@ -180,6 +180,11 @@ function storeWhenOk(res: Response, key: string): void {
   };
 }
 
+/** A client may ask for an answer from the database (`Cache-Control: no-cache`, a hard reload). */
+function wantsFreshAnswer(req: Request): boolean {
+  return /(^|[\s,])no-cache($|[\s,])/i.test(req.get('cache-control') ?? '');
+}
+
 interface CacheOptions {
   /**
    * Extra key material for a response that depends on more than the user and the URL (for
@@ -190,13 +195,14 @@ interface CacheOptions {
 
 /**
  * Serves a GET from the signed-in user's cache, or runs the handler and caches its 200 answer.
- * Mount after `requireAuth`. Never fails a request: without Redis the handler simply runs.
+ * Mount after `requireAuth`. Never fails a request: without Redis the handler simply runs (BYPASS),
+ * as it does for a request sent with `Cache-Control: no-cache`.
  */
 export function cacheResponse({ varyBy }: CacheOptions = {}): RequestHandler {
   return async (req, res, next) => {
     const userId = req.auth?.userId;
     const url = varyBy ? `${req.originalUrl}#${varyBy(req)}` : req.originalUrl;
-    const found = userId ? await findEntry(userId, url) : null;
+    const found = userId && !wantsFreshAnswer(req) ? await findEntry(userId, url) : null;
     if (!found) {
       markResponse(res, 'BYPASS');
       next();
