@@ -83,11 +83,22 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+// While Redis is away every request of a fail-open limit passes uncounted; one line says so.
+const UNCOUNTED_WARNING_INTERVAL_MS = 10_000;
+
 function limiterLogger(name: string): Options['logger'] {
+  let lastWarningAt = 0;
+  let uncounted = 0;
+
   return {
     error: (error) => {
       if (isRedisUnavailable(error)) {
-        logger.warn('rate limit not counted: redis unavailable', { limit: name });
+        uncounted += 1;
+        if (Date.now() - lastWarningAt >= UNCOUNTED_WARNING_INTERVAL_MS) {
+          logger.warn('rate limit not counted: redis unavailable', { limit: name, uncounted });
+          lastWarningAt = Date.now();
+          uncounted = 0;
+        }
         return;
       }
       logger.error('rate limiter error', { limit: name, error: messageOf(error) });
