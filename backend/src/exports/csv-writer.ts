@@ -37,14 +37,14 @@ export const WORKOUTS_CSV_HEADER = [
   'Distance (m)',
 ] as const;
 
-/** A habit's rows: one per entry, or one without a day for a habit with no entries. */
+/** A habit's rows: one per completion, or one without a day for a habit with none. */
 export function habitCsvRows(habit: ExportHabit): string[] {
   const lead: CsvValue[] = [habit.name, habit.kind, habit.unit, habit.archived];
-  if (habit.entries.length === 0) {
+  if (habit.completions.length === 0) {
     return [formatCsvRow([...lead, '', '', '', ''])];
   }
-  return habit.entries.map((entry) =>
-    formatCsvRow([...lead, entry.date, entry.status, entry.value, entry.note]),
+  return habit.completions.map((completion) =>
+    formatCsvRow([...lead, completion.date, completion.status, completion.value, completion.note]),
   );
 }
 

@@ -33,7 +33,7 @@ const HABIT: ExportHabit = {
   position: 0,
   archived: false,
   createdAt: '2024-01-01T08:00:00.000Z',
-  entries: [
+  completions: [
     { date: '2024-02-29', status: 'done', value: 12.5, note: 'Leap day, "finally"' },
     { date: '2024-03-01', status: 'skipped', value: null, note: '' },
   ],
@@ -93,7 +93,7 @@ const DOCUMENT: ExportDocument = {
     unit: 'lb',
     createdAt: '2023-12-31T23:00:00.000Z',
   },
-  habits: [HABIT, { ...HABIT, id: 'h2', name: '🧘', kind: 'boolean', entries: [] }],
+  habits: [HABIT, { ...HABIT, id: 'h2', name: '🧘', kind: 'boolean', completions: [] }],
   exercises: [
     {
       id: 'x1',
@@ -239,7 +239,7 @@ describe('readExportJson', () => {
         fc.string({ unit: 'grapheme' }),
         fc.string({ unit: 'binary' }),
         async (name, note) => {
-          const habit = { ...HABIT, name, entries: [{ ...HABIT.entries[0]!, note }] };
+          const habit = { ...HABIT, name, completions: [{ ...HABIT.completions[0]!, note }] };
           const document = { ...DOCUMENT, habits: [habit] };
           const text = await textOf(writeExportJson(sourceOf(document)));
 

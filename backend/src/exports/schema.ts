@@ -28,7 +28,7 @@ export interface ExportAccount {
   createdAt: string;
 }
 
-export interface ExportHabitEntry {
+export interface ExportCompletion {
   /** The user's local date, `YYYY-MM-DD`. */
   date: string;
   status: 'done' | 'skipped' | 'none';
@@ -57,7 +57,7 @@ export interface ExportHabit {
   archived: boolean;
   createdAt: string;
   /** Oldest first. */
-  entries: ExportHabitEntry[];
+  completions: ExportCompletion[];
 }
 
 /** A catalog exercise by its stable catalog id, or one of the user's own by its id here. */

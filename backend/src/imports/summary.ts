@@ -4,7 +4,7 @@ import type { ImportEvent, ImportFormat, RowIssue } from './types';
 export interface ImportSummary {
   format: ImportFormat;
   habits: number;
-  /** Habit entries (days), notes-only days included. */
+  /** Habit completions (days), notes-only days included. */
   days: number;
   workouts: number;
   exercises: number;
@@ -46,7 +46,7 @@ export class SummaryBuilder {
         this.habitKeys.add(event.habit.key);
         summary.habits = this.habitKeys.size;
         return;
-      case 'entry':
+      case 'completion':
         summary.days += 1;
         return;
       case 'workout':

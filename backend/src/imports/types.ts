@@ -1,9 +1,9 @@
 /**
  * The normalised form every importer produces, whatever app the file came from. It is plain data
- * with no database ids: persistence turns it into habits, entries and workouts of one user.
+ * with no database ids: persistence turns it into habits, completions and workouts of one user.
  *
  * Parsers stream it as a sequence of events so that a large file is never held whole: a habit is
- * announced before its entries; a workout arrives complete (a workout is small, the file is not).
+ * announced before its completions; a workout arrives complete (a workout is small, the file is not).
  */
 
 export const IMPORT_FORMATS = ['loop', 'habitbull', 'strong', 'hevy'] as const;
@@ -51,12 +51,12 @@ export interface ImportedHabit {
  * One day of one habit. `done` records the day (for a measurable habit with `value`); `skipped`
  * marks a day that does not count against a streak; `none` is a day that carries only a note.
  */
-export type EntryStatus = 'done' | 'skipped' | 'none';
+export type CompletionStatus = 'done' | 'skipped' | 'none';
 
-export interface ImportedEntry {
+export interface ImportedCompletion {
   /** The user's local calendar date, `YYYY-MM-DD`. */
   date: string;
-  status: EntryStatus;
+  status: CompletionStatus;
   /** Measurable habits: the day's value in the habit's unit (Loop's ×1000 already undone). */
   value: number | null;
   note: string;
@@ -118,7 +118,7 @@ export interface RowIssue {
 
 export type ImportEvent =
   | { type: 'habit'; habit: ImportedHabit }
-  | { type: 'entry'; habitKey: string; entry: ImportedEntry }
+  | { type: 'completion'; habitKey: string; completion: ImportedCompletion }
   | { type: 'workout'; workout: ImportedWorkout }
   | { type: 'issue'; issue: RowIssue };
 

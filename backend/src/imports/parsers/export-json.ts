@@ -19,7 +19,7 @@ import { ImportFileError } from '../errors';
  * the first section, as they do in every document we write.
  */
 
-/** A habit with twenty years of daily entries is about half a megabyte. */
+/** A habit with twenty years of daily completions is about half a megabyte. */
 export const MAX_EXPORT_ITEM_CHARS = 32 * 1024 * 1024;
 
 export type ExportPart =

@@ -24,19 +24,19 @@ describe('HabitBull: the real export in shared/fixtures/imports/habitbull', () =
   });
 
   it('imports 14 days, the comment of 18 March as a note', () => {
-    expect([...result.entries].map(([key, entries]) => [key, entries.length])).toEqual([
+    expect([...result.completions].map(([key, completions]) => [key, completions.length])).toEqual([
       ['Breed dragons', 3],
       ['Reduce sleep', 4],
       ['No-arms pushup', 4],
       ['Grow spiritually', 3],
     ]);
-    expect(result.entries.get('Breed dragons')![0]).toEqual({
+    expect(result.completions.get('Breed dragons')![0]).toEqual({
       date: '2016-03-18',
       status: 'done',
       value: 1,
       note: 'text',
     });
-    expect(result.entries.get('Reduce sleep')!.map((entry) => entry.date)).toEqual([
+    expect(result.completions.get('Reduce sleep')!.map((completion) => completion.date)).toEqual([
       '2016-03-15',
       '2016-03-16',
       '2016-03-17',
@@ -73,7 +73,7 @@ describe('HabitBull: files built by the test', () => {
     expect(result.habits.map((habit) => [habit.name, habit.kind])).toEqual([
       ['Water, 💧', 'measurable'],
     ]);
-    expect(result.entries.get('Water, 💧')).toEqual([
+    expect(result.completions.get('Water, 💧')).toEqual([
       { date: '2024-02-28', status: 'done', value: 1, note: '' },
       { date: '2024-02-29', status: 'done', value: 8, note: 'Hot day, "really"' },
       { date: '2024-03-01', status: 'none', value: null, note: 'Forgot' },

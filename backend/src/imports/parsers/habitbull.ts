@@ -1,5 +1,5 @@
 import type { CsvRecord } from '../csv';
-import type { ImportEvent, ImportedEntry, ImportedHabit, SourceFile } from '../types';
+import type { ImportEvent, ImportedCompletion, ImportedHabit, SourceFile } from '../types';
 import { readLocalDateTime, readNumber } from '../values';
 import {
   Columns,
@@ -75,7 +75,7 @@ export async function* parseHabitBull(
       yield { type: 'habit', habit: { ...state.habit } };
     }
     if (row.value !== 0 && row.value !== 1 && state.habit.kind === 'boolean') {
-      // An amount other than 1: the habit counts something. Entries already sent carry their
+      // An amount other than 1: the habit counts something. Completions already sent carry their
       // value, so saying so now is enough.
       state.habit.kind = 'measurable';
       yield { type: 'habit', habit: { ...state.habit } };
@@ -91,10 +91,10 @@ export async function* parseHabitBull(
       );
       continue;
     }
-    const entry = toEntry(row);
-    if (entry) {
+    const completion = toCompletion(row);
+    if (completion) {
       state.days.add(day);
-      yield { type: 'entry', habitKey: state.habit.key, entry };
+      yield { type: 'completion', habitKey: state.habit.key, completion };
     }
   }
 
@@ -157,7 +157,7 @@ function newHabit(row: HabitBullRow, position: number): ImportedHabit {
   };
 }
 
-function toEntry(row: HabitBullRow): ImportedEntry | undefined {
+function toCompletion(row: HabitBullRow): ImportedCompletion | undefined {
   if (row.value > 0) {
     return { date: row.date, status: 'done', value: row.value, note: row.comment };
   }

@@ -39,8 +39,8 @@ async function importZip(zip: Buffer, name = 'Loop Habits CSV 2015-01-25.zip') {
   }
 }
 
-function entriesOf(result: CollectedImport, key: string) {
-  return result.entries.get(key) ?? [];
+function completionsOf(result: CollectedImport, key: string) {
+  return result.completions.get(key) ?? [];
 }
 
 describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x', () => {
@@ -95,27 +95,24 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
   });
 
   it('imports no day for Meditate, whose Checkmarks.csv is a header only', () => {
-    expect(entriesOf(result, 'Meditate')).toEqual([]);
+    expect(completionsOf(result, 'Meditate')).toEqual([]);
   });
 
   it('imports the six checked days of Wake up early and the notes of three unchecked ones', () => {
-    const entries = entriesOf(result, 'Wake up early');
+    const completions = completionsOf(result, 'Wake up early');
 
-    expect(entries.filter((entry) => entry.status === 'done').map((entry) => entry.date)).toEqual([
-      '2015-01-25',
-      '2015-01-22',
-      '2015-01-21',
-      '2015-01-20',
-      '2015-01-17',
-      '2015-01-16',
-    ]);
+    expect(
+      completions
+        .filter((completion) => completion.status === 'done')
+        .map((completion) => completion.date),
+    ).toEqual(['2015-01-25', '2015-01-22', '2015-01-21', '2015-01-20', '2015-01-17', '2015-01-16']);
     // NO with a note, and YES_AUTO (a rest day Loop filled in) with notes: the notes are kept.
-    expect(entries.filter((entry) => entry.status === 'none')).toEqual([
+    expect(completions.filter((completion) => completion.status === 'none')).toEqual([
       { date: '2015-01-24', status: 'none', value: null, note: 'Sick' },
       { date: '2015-01-23', status: 'none', value: null, note: 'Forgot to do it, really' },
       { date: '2015-01-19', status: 'none', value: null, note: '"Vacation"' },
     ]);
-    expect(entries).toHaveLength(9);
+    expect(completions).toHaveLength(9);
   });
 
   it('reads the same from the zip Loop writes (data descriptors, inside a folder)', async () => {
@@ -128,7 +125,7 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
     const fromZip = await importZip(zip);
 
     expect(fromZip.habits).toEqual(result.habits);
-    expect(fromZip.entries).toEqual(result.entries);
+    expect(fromZip.completions).toEqual(result.completions);
     expect(fromZip.warnings.map((issue) => issue.file)).toEqual([
       'Loop Habits CSV 2015-01-25/Habits.csv',
     ]);
@@ -141,8 +138,8 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
     ]);
 
     expect(wideOnly.habits.map((habit) => habit.name)).toEqual(['Meditate', 'Wake up early']);
-    expect(entriesOf(wideOnly, 'Meditate')).toEqual([]);
-    expect(entriesOf(wideOnly, 'Wake up early').map((entry) => entry.date)).toEqual([
+    expect(completionsOf(wideOnly, 'Meditate')).toEqual([]);
+    expect(completionsOf(wideOnly, 'Wake up early').map((completion) => completion.date)).toEqual([
       '2015-01-25',
       '2015-01-22',
       '2015-01-21',
@@ -161,7 +158,7 @@ describe('Loop Habit Tracker: the real export in shared/fixtures/imports/loop-2x
       ['Meditate', 'boolean', null],
       ['Wake up early', 'boolean', null],
     ]);
-    expect(entriesOf(alone, 'Wake up early')).toHaveLength(6);
+    expect(completionsOf(alone, 'Wake up early')).toHaveLength(6);
   });
 });
 
@@ -186,17 +183,17 @@ describe('Loop Habit Tracker: dialects built by the test', () => {
       ['Stretch', 'boolean', { type: 'interval', interval: 3 }],
     ]);
     expect(result.habits[0]!.color).toBe('#FF8F00');
-    expect(entriesOf(result, 'Meditate')).toEqual([
+    expect(completionsOf(result, 'Meditate')).toEqual([
       { date: '2020-02-29', status: 'done', value: null, note: '' },
       { date: '2020-02-28', status: 'skipped', value: null, note: '' },
     ]);
     // Measurable values are stored ×1000 by Loop.
-    expect(entriesOf(result, 'Water')).toEqual([
+    expect(completionsOf(result, 'Water')).toEqual([
       { date: '2020-02-29', status: 'done', value: 8, note: '' },
       { date: '2020-02-28', status: 'done', value: 2.5, note: '' },
       { date: '2020-02-27', status: 'done', value: 0, note: '' },
     ]);
-    expect(entriesOf(result, 'Stretch')).toEqual([]);
+    expect(completionsOf(result, 'Stretch')).toEqual([]);
     expect(result.errors).toEqual([]);
   });
 
@@ -215,7 +212,7 @@ describe('Loop Habit Tracker: dialects built by the test', () => {
       schedule: { type: 'monthly', times: 10 },
       position: 0,
     });
-    expect(entriesOf(result, 'Read')).toHaveLength(1);
+    expect(completionsOf(result, 'Read')).toHaveLength(1);
   });
 
   it('reads measurable habits with unit, target, skips, notes and a name with a comma and emoji', async () => {
@@ -253,13 +250,13 @@ describe('Loop Habit Tracker: dialects built by the test', () => {
       position: 0,
     });
     expect(result.habits[1]).toMatchObject({ unit: 'cups', target: { type: 'atMost', value: 2 } });
-    expect(entriesOf(result, 'Run, 🏃 far')).toEqual([
+    expect(completionsOf(result, 'Run, 🏃 far')).toEqual([
       { date: '2024-03-03', status: 'done', value: 5.5, note: 'Windy,\nbut fine' },
       { date: '2024-03-02', status: 'skipped', value: null, note: 'Rest day' },
       { date: '2024-02-29', status: 'done', value: 0, note: '' },
     ]);
     // The word Loop writes for the stored number 2 is taken as that number: 0.002 cups.
-    expect(entriesOf(result, 'Coffee')).toEqual([
+    expect(completionsOf(result, 'Coffee')).toEqual([
       { date: '2024-03-03', status: 'done', value: 0.002, note: '' },
     ]);
   });
@@ -278,7 +275,7 @@ describe('Loop Habit Tracker: dialects built by the test', () => {
     ]);
 
     expect(result.habits.map((habit) => habit.name)).toEqual(['Floss']);
-    expect(entriesOf(result, 'Floss')).toEqual([
+    expect(completionsOf(result, 'Floss')).toEqual([
       { date: '2024-01-02', status: 'done', value: null, note: '' },
     ]);
     expect(result.errors).toEqual([

@@ -5,7 +5,7 @@ import { isLocalDate } from '../../lib/time';
 import type {
   HabitKind,
   ImportEvent,
-  ImportedEntry,
+  ImportedCompletion,
   ImportedHabit,
   ImportedSchedule,
   SourceFile,
@@ -120,7 +120,7 @@ export async function* parseLoop(files: SourceFile[]): AsyncGenerator<ImportEven
       wideRows ??= arranged.wide ? await readWideFile(arranged.wide, habitRows) : new Map();
       checkmarks = wideRows.get(row) ?? [];
     }
-    yield* habitWithEntries(row, checkmarks);
+    yield* habitWithCompletions(row, checkmarks);
   }
 }
 
@@ -397,13 +397,13 @@ function inferKind(rows: CheckmarkRow[]): HabitKind {
   return rows.some((row) => readLoopValue(row.value)?.kind === 'amount') ? 'measurable' : 'boolean';
 }
 
-function toEntry(row: CheckmarkRow, kind: HabitKind): ImportedEntry | null | undefined {
+function toCompletion(row: CheckmarkRow, kind: HabitKind): ImportedCompletion | null | undefined {
   const value = readLoopValue(row.value);
   if (!value) {
     return undefined;
   }
   const note = row.note;
-  const noteOnly: ImportedEntry | null =
+  const noteOnly: ImportedCompletion | null =
     note.trim() === '' ? null : { date: row.date, status: 'none', value: null, note };
 
   switch (value.kind) {
@@ -425,7 +425,10 @@ function toEntry(row: CheckmarkRow, kind: HabitKind): ImportedEntry | null | und
   }
 }
 
-function* habitWithEntries(row: LoopHabitRow, checkmarks: CheckmarkRow[]): Generator<ImportEvent> {
+function* habitWithCompletions(
+  row: LoopHabitRow,
+  checkmarks: CheckmarkRow[],
+): Generator<ImportEvent> {
   const kind = row.declaredKind ?? inferKind(checkmarks);
   const habit = { ...row.habit, kind };
   yield { type: 'habit', habit };
@@ -437,21 +440,21 @@ function* habitWithEntries(row: LoopHabitRow, checkmarks: CheckmarkRow[]): Gener
       yield issueEvent('error', checkmark.file, checkmark.line, dateMessage);
       continue;
     }
-    const entry = toEntry(checkmark, kind);
-    if (entry === undefined) {
+    const completion = toCompletion(checkmark, kind);
+    if (completion === undefined) {
       const message = `Unreadable value "${checkmark.value}" for "${habit.name}".`;
       yield issueEvent('error', checkmark.file, checkmark.line, message);
       continue;
     }
-    if (entry === null) {
+    if (completion === null) {
       continue;
     }
-    if (seen.has(entry.date)) {
-      const message = `"${habit.name}" on ${entry.date} appears twice: the first row was kept.`;
+    if (seen.has(completion.date)) {
+      const message = `"${habit.name}" on ${completion.date} appears twice: the first row was kept.`;
       yield issueEvent('warning', checkmark.file, checkmark.line, message);
       continue;
     }
-    seen.add(entry.date);
-    yield { type: 'entry', habitKey: habit.key, entry };
+    seen.add(completion.date);
+    yield { type: 'completion', habitKey: habit.key, completion };
   }
 }

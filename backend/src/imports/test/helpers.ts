@@ -4,7 +4,7 @@ import type {
   ImportEvent,
   ImportFormat,
   ImportOptions,
-  ImportedEntry,
+  ImportedCompletion,
   ImportedHabit,
   ImportedWorkout,
   RowIssue,
@@ -19,7 +19,7 @@ export function memoryFile(path: string, ...chunks: (string | Uint8Array)[]): So
 export interface CollectedImport {
   format: ImportFormat;
   habits: ImportedHabit[];
-  entries: Map<string, ImportedEntry[]>;
+  completions: Map<string, ImportedCompletion[]>;
   workouts: ImportedWorkout[];
   errors: RowIssue[];
   warnings: RowIssue[];
@@ -39,7 +39,7 @@ export async function collectEvents(
   events: AsyncIterable<ImportEvent>,
 ): Promise<Omit<CollectedImport, 'format'>> {
   const habits = new Map<string, ImportedHabit>();
-  const entries = new Map<string, ImportedEntry[]>();
+  const completions = new Map<string, ImportedCompletion[]>();
   const workouts: ImportedWorkout[] = [];
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -48,11 +48,14 @@ export async function collectEvents(
       case 'habit':
         habits.set(event.habit.key, event.habit);
         break;
-      case 'entry':
+      case 'completion':
         if (!habits.has(event.habitKey)) {
-          throw new Error(`Entry before its habit: ${event.habitKey}`);
+          throw new Error(`Completion before its habit: ${event.habitKey}`);
         }
-        entries.set(event.habitKey, [...(entries.get(event.habitKey) ?? []), event.entry]);
+        completions.set(event.habitKey, [
+          ...(completions.get(event.habitKey) ?? []),
+          event.completion,
+        ]);
         break;
       case 'workout':
         workouts.push(event.workout);
@@ -62,5 +65,5 @@ export async function collectEvents(
         break;
     }
   }
-  return { habits: [...habits.values()], entries, workouts, errors, warnings };
+  return { habits: [...habits.values()], completions, workouts, errors, warnings };
 }

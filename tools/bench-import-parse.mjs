@@ -2,7 +2,7 @@
 // Parses a generated Hevy export of about 50 MB with the import layer and prints how long it took
 // and how much memory the process used. Run after `npm run build --workspace backend`:
 //
-//   node tools/bench/import-parse.mjs [megabytes]
+//   node tools/bench-import-parse.mjs [megabytes]
 //
 // It measures the parsers alone (no database); the whole import is measured through the API.
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const dist = fileURLToPath(new URL('../../backend/dist/imports/', import.meta.url));
+const dist = fileURLToPath(new URL('../backend/dist/imports/', import.meta.url));
 const { openImport } = require(join(dist, 'read.js'));
 const { diskFile } = require(join(dist, 'sources.js'));
 const { SummaryBuilder } = require(join(dist, 'summary.js'));
