@@ -11,6 +11,7 @@ import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import { requestContext } from './lib/request-context';
 import { todayRouter } from './today/routes';
+import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
@@ -33,6 +34,7 @@ export function createApp(): Express {
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
+  app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
 
   app.use(routeNotFound);

@@ -49,3 +49,13 @@ export function addDays(date: string, days: number): string {
 
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+/** The wall-clock time (`HH:MM`, 24-hour) it is now, or at `instant`, in the given time zone. */
+export function localTimeIn(timeZone: string, instant: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}

@@ -2,11 +2,9 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { presentCompletion, presentHabit } from '../habits/presenter';
-import { findHabitsForDay } from '../habits/service';
+import { planDay } from '../habits/progress';
 import { queryLocalDate } from '../lib/fields';
-import { localDateIn } from '../lib/time';
 import { inputOf, validate } from '../lib/validate';
-import { getUser } from '../users/service';
 
 export const todayRouter = Router();
 
@@ -15,16 +13,15 @@ todayRouter.get(
   requireAuth,
   validate([queryLocalDate('date', { optional: true })]),
   async (req, res) => {
-    const userId = userIdOf(req);
-    const input = inputOf<{ date?: string }>(req);
-    const date = input.date ?? localDateIn((await getUser(userId)).timezone);
-
-    const entries = await findHabitsForDay(userId, date);
+    const plan = await planDay(userIdOf(req), inputOf<{ date?: string }>(req).date);
     res.json({
-      date,
-      habits: entries.map(({ habit, completion }) => ({
+      date: plan.date,
+      today: plan.today,
+      timeZone: plan.timeZone,
+      habits: plan.habits.map(({ habit, completion, due }) => ({
         ...presentHabit(habit),
         completion: completion ? presentCompletion(completion) : null,
+        due,
       })),
     });
   },

@@ -1,4 +1,12 @@
-import { daysInMonthOf, maxDate, shiftDate, weekdayOf } from './calendar';
+import {
+  daysInMonthOf,
+  maxDate,
+  monthStartOf,
+  shiftDate,
+  weekStartOf,
+  weekdayOf,
+  type WeekStart,
+} from './calendar';
 import type { Entry, EntryMap, HabitRules, ScheduleRule, Target } from './types';
 
 /** A stretch of days under one schedule: `end` is null for the schedule in force now. */
@@ -186,4 +194,45 @@ export function expectedOn(habit: HabitRules, rule: ScheduleRule, date: string):
     case 'interval':
       return 1 / (rule.interval ?? 1);
   }
+}
+
+/**
+ * The schedules after a change made on `today`. The new schedule takes effect from the start of
+ * its period holding `today` (the week for weekly, the month for monthly, the day otherwise), not
+ * before the habit's start; schedules that would only have begun on or after that date are
+ * replaced. Periods already over keep the schedule they were judged by. An unchanged schedule
+ * leaves the list as it was.
+ */
+export function withScheduleChange(
+  schedules: ScheduleRule[],
+  change: Omit<ScheduleRule, 'from'>,
+  { today, weekStart, startDate }: { today: string; weekStart: WeekStart; startDate: string },
+): ScheduleRule[] {
+  const current = schedules.at(-1);
+  if (current && isSameSchedule(current, change)) {
+    return schedules;
+  }
+
+  const periodStart =
+    change.type === 'weekly'
+      ? weekStartOf(today, weekStart)
+      : change.type === 'monthly'
+        ? monthStartOf(today)
+        : today;
+  const from = maxDate(periodStart, startDate);
+  // The first schedule starts with the habit; any other is kept if it began before the change.
+  const kept = schedules.filter((rule, index) =>
+    index === 0 ? from > startDate : rule.from < from,
+  );
+
+  return [...kept, { ...change, from }];
+}
+
+function isSameSchedule(a: Omit<ScheduleRule, 'from'>, b: Omit<ScheduleRule, 'from'>): boolean {
+  return (
+    a.type === b.type &&
+    (a.days ?? []).join() === (b.days ?? []).join() &&
+    (a.times ?? null) === (b.times ?? null) &&
+    (a.interval ?? null) === (b.interval ?? null)
+  );
 }
