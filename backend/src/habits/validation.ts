@@ -104,7 +104,7 @@ export const habitContainers = [
     .withMessage('Must not repeat a day'),
   body('target')
     .optional()
-    .custom((value: unknown) => value === null || isPlainObject(value))
+    .custom(isPlainObject)
     .withMessage('Must be an object such as {"type": "atLeast", "value": 8, "unit": "glasses"}'),
 ];
 
