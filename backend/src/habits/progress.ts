@@ -289,7 +289,7 @@ export async function getHabitStats(userId: string, habitId: string): Promise<Ha
     asOf,
     currentStreak: streaks.current,
     bestStreak: streaks.best,
-    score: computeScore(rules, entries, { from: scoreFrom, to: asOf }),
+    score: computeScore(rules, entries, { from: scoreFrom, to: asOf, openDay: calendar.today }),
     totals: {
       done: rows.filter((row) => row.status === 'done').length,
       skipped: rows.filter((row) => row.status === 'skipped').length,
@@ -409,7 +409,7 @@ async function summarizeHabit(
   return {
     habit,
     currentStreak: streaks.current,
-    score: computeScore(rules, entries, { from, to: asOf }),
+    score: computeScore(rules, entries, { from, to: asOf, openDay: calendar.today }),
     week: week ?? null,
     month: month ?? null,
   };

@@ -348,3 +348,19 @@ describe('streaks from a window of history', () => {
     });
   });
 });
+
+describe('the score on the day under way', () => {
+  const habit = habitOf({ startDate: '2026-01-01' });
+  const entries = entriesOf(done('2026-01-01', '2026-01-02'));
+
+  it('holds until something is recorded for the open day, then counts it', () => {
+    const yesterday = computeScore(habit, entries, { from: '2026-01-01', to: '2026-01-02' });
+
+    expect(
+      computeScore(habit, entries, { from: '2026-01-01', to: '2026-01-03', openDay: '2026-01-03' }),
+    ).toBe(yesterday);
+    expect(computeScore(habit, entries, { from: '2026-01-01', to: '2026-01-03' })).toBeLessThan(
+      yesterday,
+    );
+  });
+});

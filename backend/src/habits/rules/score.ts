@@ -93,16 +93,19 @@ export function dayValueOf(
 
 /**
  * The score (0 to 1) at the end of `to`, from the days since `from` (or the habit's start).
- * Pass `from` = `to` minus `scoreLookbackDays` to bound the work; see SCORE_HALF_LIVES.
+ * Pass `from` = `to` minus `scoreLookbackDays` to bound the work; see SCORE_HALF_LIVES. The
+ * `openDay` (the user's today) leaves the score as it was until something is recorded for it.
  */
 export function computeScore(
   habit: HabitRules,
   entries: EntryMap,
-  { from, to }: { from: string; to: string },
+  { from, to, openDay }: { from: string; to: string; openDay?: string },
 ): number {
   let score = 0;
   for (let date = maxDate(from, habit.startDate); date <= to; date = shiftDate(date, 1)) {
-    if (!isRealDay(habit, date) || entries.get(date)?.status === 'skipped') {
+    const entry = entries.get(date);
+    // The day under way counts once something is recorded for it, not before it is over.
+    if (!isRealDay(habit, date) || entry?.status === 'skipped' || (date === openDay && !entry)) {
       continue;
     }
     const rule = ruleOn(habit, date);
