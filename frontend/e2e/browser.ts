@@ -24,13 +24,17 @@ export interface Browser {
 }
 
 /** Debian's Chromium with a fresh profile; never a downloaded browser. */
-export async function openBrowser(viewport = { width: 390, height: 844 }): Promise<Browser> {
+export async function openBrowser(
+  viewport = { width: 390, height: 844 },
+  { timezoneId }: { timezoneId?: string } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'hg-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport,
+    ...(timezoneId ? { timezoneId } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
 

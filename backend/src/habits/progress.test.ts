@@ -330,12 +330,12 @@ describe('GET /api/habits/summary', () => {
       .get(`/api/habits/summary?limit=1&cursor=${first.body.nextCursor}`)
       .set(auth);
 
-    expect(first.body.habits).toHaveLength(1);
-    expect(first.body.habits[0]).toMatchObject({
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.items[0]).toMatchObject({
       habit: { name: 'Read' },
       currentStreak: { count: 3, unit: 'day' },
     });
-    expect(second.body.habits.map((item: { habit: { name: string } }) => item.habit.name)).toEqual([
+    expect(second.body.items.map((item: { habit: { name: string } }) => item.habit.name)).toEqual([
       'Walk',
     ]);
     expect(second.body.nextCursor).toBeNull();
@@ -366,7 +366,7 @@ describe('GET /api/habits/summary', () => {
 
     const res = await api().get('/api/habits/summary').set(auth);
 
-    expect(res.body.habits[0]).toMatchObject({
+    expect(res.body.items[0]).toMatchObject({
       currentStreak: { count: 400, start: shiftDate(today, -400), end: shiftDate(today, -1) },
       score: 1,
     });

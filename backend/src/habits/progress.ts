@@ -314,7 +314,7 @@ export interface WeekActivity {
 
 export interface Dashboard {
   date: string;
-  habits: HabitSummary[];
+  items: HabitSummary[];
   nextCursor: string | null;
   /** Days done and skipped across all habits in each of the last 12 weeks, oldest first. */
   weeks: WeekActivity[];
@@ -356,7 +356,7 @@ export async function summarizeHabits(
 
   return {
     date: asOf,
-    habits,
+    items: habits,
     nextCursor: page.nextCursor,
     weeks: await weeklyActivity(userId, calendar, asOf),
   };

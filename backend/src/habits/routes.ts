@@ -56,7 +56,7 @@ habitsRouter.post(
 habitsRouter.get('/summary', validate(summaryRules), async (req, res) => {
   const input = inputOf<PageQuery & { date?: string }>(req);
   const dashboard = await summarizeHabits(userIdOf(req), input);
-  res.json({ ...dashboard, habits: dashboard.habits.map(presentSummary) });
+  res.json({ ...dashboard, items: dashboard.items.map(presentSummary) });
 });
 
 habitsRouter.post(
