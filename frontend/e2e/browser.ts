@@ -55,3 +55,12 @@ export function uniqueEmail(): string {
 
   return `e2e${userCount}.${Date.now()}@example.test`;
 }
+
+/** Registers a new account through the form and waits for the Today page. */
+export async function registerNewUser(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Email').fill(uniqueEmail());
+  await page.getByLabel('Password', { exact: true }).fill('a long enough e2e password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/today/);
+}

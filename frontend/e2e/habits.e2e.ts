@@ -1,4 +1,4 @@
-import { baseUrl, openBrowser, uniqueEmail, type Browser } from './browser';
+import { openBrowser, registerNewUser, type Browser } from './browser';
 
 // The user's zone, far from the machine's: every "today" below is Kiritimati's (UTC+14).
 const ZONE = 'Pacific/Kiritimati';
@@ -29,11 +29,7 @@ describe('habits on the Today page and a habit’s history page', () => {
   it('lists what is due first and marks the overdue, records a value, a past day and a skip, and shows streaks and the year', async () => {
     const { page } = browser;
 
-    await page.goto(`${baseUrl}/register`);
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password', { exact: true }).fill('a long enough e2e password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/today/);
+    await registerNewUser(page);
 
     // A yes/no habit with a reminder at midnight: overdue until done.
     await page.getByRole('link', { name: 'Habits' }).click();

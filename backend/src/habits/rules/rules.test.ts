@@ -3,7 +3,7 @@ import { dueOn } from './due';
 import { evaluatePeriods } from './periods';
 import { rateBuckets } from './rates';
 import { computeScore, multiplierOf, scoreLookbackDays } from './score';
-import { segmentsOf } from './schedule';
+import { segmentsOf, withScheduleChange } from './schedule';
 import { computeStreaks } from './streaks';
 import { done, entriesOf, habitOf, skipped, streaksOf, valued } from './test-helpers';
 
@@ -362,5 +362,51 @@ describe('the score on the day under way', () => {
     expect(computeScore(habit, entries, { from: '2026-01-01', to: '2026-01-03' })).toBeLessThan(
       yesterday,
     );
+  });
+});
+
+describe('changing a schedule', () => {
+  const daily = [{ from: '2026-01-05', type: 'daily' as const }];
+  const context = { today: '2026-12-03', weekStart: 'monday' as const, startDate: '2026-01-05' };
+
+  it('starts a weekly schedule on the Monday of the week of the change (Thursday 3 December)', () => {
+    expect(withScheduleChange(daily, { type: 'weekly', times: 3 }, context)).toEqual([
+      { from: '2026-01-05', type: 'daily' },
+      { from: '2026-11-30', type: 'weekly', times: 3 },
+    ]);
+  });
+
+  it('starts it on the Sunday for a Sunday-start user, and a monthly one on the 1st', () => {
+    const sunday = { ...context, weekStart: 'sunday' as const };
+
+    expect(withScheduleChange(daily, { type: 'weekly', times: 2 }, sunday).at(-1)?.from).toBe(
+      '2026-11-29',
+    );
+    expect(withScheduleChange(daily, { type: 'monthly', times: 4 }, context).at(-1)?.from).toBe(
+      '2026-12-01',
+    );
+    expect(withScheduleChange(daily, { type: 'interval', interval: 2 }, context).at(-1)?.from).toBe(
+      '2026-12-03',
+    );
+  });
+
+  it('replaces a schedule that began in the same period, and the first one on the start day', () => {
+    const changedTwice = withScheduleChange(
+      [...daily, { from: '2026-12-01', type: 'weekdays', days: [1] }],
+      { type: 'weekly', times: 2 },
+      context,
+    );
+    const onTheFirstDay = withScheduleChange(
+      daily,
+      { type: 'weekly', times: 2 },
+      { ...context, today: '2026-01-05' },
+    );
+
+    expect(changedTwice).toEqual([...daily, { from: '2026-11-30', type: 'weekly', times: 2 }]);
+    expect(onTheFirstDay).toEqual([{ from: '2026-01-05', type: 'weekly', times: 2 }]);
+  });
+
+  it('leaves the list as it was when the schedule does not change', () => {
+    expect(withScheduleChange(daily, { type: 'daily' }, context)).toBe(daily);
   });
 });

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
+import { LoadMoreButton } from '@/components/LoadMoreButton';
 import { usePaginatedList } from '@/lib/usePaginatedList';
 import { SUMMARY_PATH } from './api';
 import { formatPercent, formatStreak } from './format';
@@ -64,14 +65,7 @@ export function DashboardView() {
         </ul>
       )}
       {hasMore && (
-        <button
-          type="button"
-          className="button button-secondary button-block"
-          onClick={() => void loadMore()}
-          disabled={isLoadingMore}
-        >
-          {isLoadingMore ? 'Loading…' : 'Load more habits'}
-        </button>
+        <LoadMoreButton label="Load more habits" isLoading={isLoadingMore} onLoadMore={loadMore} />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
+import { LoadMoreButton } from '@/components/LoadMoreButton';
 import { AddHabitForm } from './AddHabitForm';
 import { reorderHabits } from './api';
 import { HabitRow } from './HabitRow';
@@ -96,14 +97,11 @@ export function HabitsView() {
       )}
 
       {shown.hasMore && (
-        <button
-          type="button"
-          className="button button-secondary button-block"
-          onClick={() => void shown.loadMore()}
-          disabled={shown.isLoadingMore}
-        >
-          {shown.isLoadingMore ? 'Loading…' : 'Load more habits'}
-        </button>
+        <LoadMoreButton
+          label="Load more habits"
+          isLoading={shown.isLoadingMore}
+          onLoadMore={shown.loadMore}
+        />
       )}
     </section>
   );
