@@ -118,7 +118,7 @@ describe('habits on the Today page and a habit’s history page', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     expect(await page.getByLabel('Time zone').inputValue()).toBe(ZONE);
     await page.getByLabel('Week starts on').selectOption('sunday');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Settings saved.').waitFor();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved.').waitFor();
   });
 });

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
+import { cacheResponse } from '../lib/cache';
+import { quarterHourOf } from '../lib/time';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
 import { presentCompletion, presentHabit, presentStats, presentSummary } from './presenter';
@@ -38,7 +40,11 @@ export const habitsRouter = Router();
 
 habitsRouter.use(requireAuth);
 
-habitsRouter.get('/', validate(listHabitsRules), async (req, res) => {
+// Statistics are judged up to the user's today: the key holds the quarter hour, so a cached answer
+// never survives midnight in any time zone (every write by the user drops it at once anyway).
+const cacheUntilTheQuarterHour = cacheResponse({ varyBy: () => `q${quarterHourOf()}` });
+
+habitsRouter.get('/', cacheResponse(), validate(listHabitsRules), async (req, res) => {
   const page = await findHabits(userIdOf(req), inputOf<HabitListQuery>(req));
   res.json({ items: page.items.map(presentHabit), nextCursor: page.nextCursor });
 });
@@ -53,7 +59,7 @@ habitsRouter.post(
   },
 );
 
-habitsRouter.get('/summary', validate(summaryRules), async (req, res) => {
+habitsRouter.get('/summary', cacheUntilTheQuarterHour, validate(summaryRules), async (req, res) => {
   const input = inputOf<PageQuery & { date?: string }>(req);
   const dashboard = await summarizeHabits(userIdOf(req), input);
   res.json({ ...dashboard, items: dashboard.items.map(presentSummary) });
@@ -68,7 +74,7 @@ habitsRouter.post(
   },
 );
 
-habitsRouter.get('/:id', validate(habitIdRules), async (req, res) => {
+habitsRouter.get('/:id', cacheResponse(), validate(habitIdRules), async (req, res) => {
   const habit = await getHabit(userIdOf(req), String(req.params.id));
   res.json(presentHabit(habit));
 });
@@ -88,15 +94,25 @@ habitsRouter.delete('/:id', validate(habitIdRules), async (req, res) => {
   res.status(204).end();
 });
 
-habitsRouter.get('/:id/stats', validate(habitIdRules), async (req, res) => {
-  const stats = await getHabitStats(userIdOf(req), String(req.params.id));
-  res.json(presentStats(stats));
-});
+habitsRouter.get(
+  '/:id/stats',
+  cacheUntilTheQuarterHour,
+  validate(habitIdRules),
+  async (req, res) => {
+    const stats = await getHabitStats(userIdOf(req), String(req.params.id));
+    res.json(presentStats(stats));
+  },
+);
 
-habitsRouter.get('/:id/history', validate(historyRules), async (req, res) => {
-  const { id, ...range } = inputOf<{ id: string; from?: string; to?: string }>(req);
-  res.json(await getHabitHistory(userIdOf(req), id, range));
-});
+habitsRouter.get(
+  '/:id/history',
+  cacheUntilTheQuarterHour,
+  validate(historyRules),
+  async (req, res) => {
+    const { id, ...range } = inputOf<{ id: string; from?: string; to?: string }>(req);
+    res.json(await getHabitHistory(userIdOf(req), id, range));
+  },
+);
 
 habitsRouter.put('/:id/completions/:date', validate(completionRules), async (req, res) => {
   const { id, ...input } = inputOf<Omit<CompletionInput, 'habitId'> & { id: string }>(req);

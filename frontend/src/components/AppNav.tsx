@@ -80,6 +80,10 @@ function ChartIcon() {
   return <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />;
 }
 
+function DumbbellIcon() {
+  return <path d="M6 7v10M3 9v6M18 7v10M21 9v6M6 12h12" />;
+}
+
 function GearIcon() {
   return (
     <>
@@ -87,10 +91,6 @@ function GearIcon() {
       <path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
     </>
   );
-}
-
-function DumbbellIcon() {
-  return <path d="M6 7v10M3 9v6M18 7v10M21 9v6M6 12h12" />;
 }
 
 function LogoutIcon() {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 
-import { SettingsView } from '@/features/settings/SettingsView';
+import { SessionsView } from '@/features/sessions/SessionsView';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default function SettingsPage() {
-  return <SettingsView />;
+  return <SessionsView />;
 }

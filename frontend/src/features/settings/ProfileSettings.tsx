@@ -13,8 +13,8 @@ import { PROFILE_PATH, updateProfile } from './api';
 
 const FIELD_LABELS = { name: 'Name', timezone: 'Time zone', weekStart: 'Week starts on' };
 
-/** The profile: name, the time zone that decides the user's days, and the first day of the week. */
-export function SettingsView() {
+/** The profile form: name, the time zone that decides the user's days, the week's first day. */
+export function ProfileSettings() {
   const { data, error, isLoading, mutate } = useSWR<{ user: User }, ApiError>(PROFILE_PATH);
   const { mutate: mutateAll } = useSWRConfig();
   const [form, setForm] = useState({ name: '', timezone: '', weekStart: 'monday' });
@@ -55,21 +55,26 @@ export function SettingsView() {
   }
 
   if (isLoading) {
-    return <Loading label="Loading settings…" />;
+    return <Loading label="Loading your profile…" />;
   }
 
   return (
-    <section className="page" aria-labelledby="settings-title">
-      <header className="page-header">
-        <h1 id="settings-title">Settings</h1>
-        <p className="page-subtitle">Your days are counted in your time zone.</p>
-      </header>
+    <>
+      <h2 className="section-title" id="profile-title">
+        Profile
+      </h2>
       <ErrorAlert error={error} onRetry={() => void mutate()} />
-      <form className="card form" onSubmit={handleSubmit} noValidate>
+      <form
+        className="card form"
+        onSubmit={handleSubmit}
+        noValidate
+        aria-labelledby="profile-title"
+      >
+        <p className="muted">Your days are counted in your time zone, from midnight to midnight.</p>
         <ErrorAlert error={saveError} fieldLabels={FIELD_LABELS} />
         {isSaved && (
           <p role="status" className="alert alert-success">
-            Settings saved.
+            Profile saved.
           </p>
         )}
         <TextField
@@ -113,10 +118,10 @@ export function SettingsView() {
           </select>
         </div>
         <button type="submit" className="button button-primary" disabled={isSaving}>
-          {isSaving ? 'Saving…' : 'Save settings'}
+          {isSaving ? 'Saving…' : 'Save profile'}
         </button>
       </form>
-    </section>
+    </>
   );
 }
 
