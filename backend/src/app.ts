@@ -10,6 +10,7 @@ import { healthRouter } from './health/routes';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import { requestContext } from './lib/request-context';
+import { metricsRouter } from './metrics/routes';
 import { todayRouter } from './today/routes';
 import { workoutsRouter } from './workouts/routes';
 
@@ -30,6 +31,7 @@ export function createApp(): Express {
   app.use(cookieParser());
 
   app.use('/api/health', healthRouter);
+  app.use('/api/metrics', metricsRouter);
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
