@@ -1,6 +1,6 @@
 import { apiInstances, report, stack, waitUntil } from '../test/stack';
-import { isDatabaseRunning, startDatabase, stopDatabase } from './database';
-import { userWithHabit } from './fixtures';
+import { isDatabaseRunning, startDatabase, stopDatabase } from '../test/stack-database';
+import { userWithHabit } from '../test/stack-fixtures';
 
 const JSON_TYPE = /^application\/json/;
 

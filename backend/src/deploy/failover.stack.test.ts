@@ -1,6 +1,6 @@
 import { describeFailures, habitTraffic, sentBetween, startLoad } from '../test/load';
 import { allInstancesReady, apiInstances, report, stack, waitUntil } from '../test/stack';
-import { sleep, userWithHabit } from './fixtures';
+import { sleep, userWithHabit } from '../test/stack-fixtures';
 
 describe('one API instance killed with SIGKILL under load through NGINX', () => {
   it('fails idempotent requests over to the other instance, and PM2 restarts the killed one', async () => {

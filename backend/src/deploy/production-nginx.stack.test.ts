@@ -11,7 +11,7 @@ import {
   stopNginx,
   testConfig,
   type ProductionNginx,
-} from './production-nginx';
+} from '../test/production-nginx';
 
 interface Answer {
   status: number;

@@ -1,6 +1,6 @@
 import { describeFailures, habitTraffic, sentBetween, startLoad } from '../test/load';
 import { allInstancesReady, apiInstances, pm2Async, report, stack, waitUntil } from '../test/stack';
-import { sleep, userWithHabit } from './fixtures';
+import { sleep, userWithHabit } from '../test/stack-fixtures';
 
 describe('pm2 reload api under load through NGINX', () => {
   it('drops no request, POSTs included, while every instance is replaced', async () => {

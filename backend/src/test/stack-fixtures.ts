@@ -1,4 +1,4 @@
-import { registerThroughStack, stack } from '../test/stack';
+import { registerThroughStack, stack } from './stack';
 
 /** A fresh user with one habit, created through NGINX, for the load of a stack test. */
 export async function userWithHabit(): Promise<{ token: string; habitId: string }> {

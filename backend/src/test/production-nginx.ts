@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { stack } from '../test/stack';
+import { stack } from './stack';
 
 // Renders nginx/nginx.conf, the production config, into a throwaway folder so that it can be
 // tested and run here: loopback ports, a self-signed certificate, this stack's API instances,

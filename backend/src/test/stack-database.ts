@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import path from 'node:path';
 
-import { waitUntil, stack } from '../test/stack';
+import { waitUntil, stack } from './stack';
 
 // Stops and starts the stack's embedded database exactly as scripts/lib.sh does
 // (start_database, stop_pidfile), so a stack test can take it away and bring it back.
