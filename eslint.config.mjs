@@ -29,7 +29,7 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': [
         'error',
-        { checksVoidReturn: { arguments: false } },
+        { checksVoidReturn: { arguments: false, attributes: false } },
       ],
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -4,11 +4,14 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
+import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
 import { todayRouter } from './today/routes';
@@ -22,6 +25,8 @@ export function createApp(): Express {
   // Express 5's default, set explicitly: `?a[b]=1` stays a string key, never an object.
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Strong ETags (a hash of the exact body) on every response, the same for a cached response.
+  app.set('etag', strongEtag);
 
   app.use(requestContext);
   app.use(helmet());
@@ -30,8 +35,12 @@ export function createApp(): Express {
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(cookieParser());
 
+  // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  // Scraped by Prometheus from inside, often: never rate limited either.
   app.use('/api/metrics', metricsRouter);
+  app.use('/api', generalLimit(bearerUserIdOf));
+  app.use(invalidateCacheOnWrite);
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);

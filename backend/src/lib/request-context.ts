@@ -7,8 +7,8 @@ import { httpRequestDuration } from './metrics';
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 const CLIENT_CLOSED_REQUEST = 499;
 
-/** The matched route pattern (`/api/habits/:id`), so log lines group by endpoint, not by id. */
-function routeOf(req: Request): string {
+/** The matched route pattern (`/api/habits/:id`), so logs and metrics group by endpoint. */
+export function routeOf(req: Request): string {
   const route = req.route as { path?: unknown } | undefined;
 
   if (!route) {

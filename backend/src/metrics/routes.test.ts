@@ -1,5 +1,4 @@
-import { cacheHits, cacheMisses, rateLimitRejections } from '../lib/metrics';
-import { api, expectError, useTestServices } from '../test/setup';
+import { api, buildUser, expectError, useTestServices } from '../test/setup';
 
 useTestServices();
 
@@ -37,16 +36,33 @@ describe('GET /api/metrics', () => {
     expect(res.text).toContain('nodejs_eventloop_lag_p99_seconds');
   });
 
-  it('exposes the cache and rate-limit counters that features increment', async () => {
-    cacheHits.inc({ cache: 'today' }, 3);
-    cacheMisses.inc({ cache: 'today' });
-    rateLimitRejections.inc({ limiter: 'login' }, 2);
+  it('counts response-cache hits and misses by route', async () => {
+    const { auth } = await buildUser();
+    const first = await api().get('/api/habits').set(auth);
+    const second = await api().get('/api/habits').set(auth);
+    expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['MISS', 'HIT']);
 
     const res = await api().get('/api/metrics');
 
-    expect(sample(res.text, 'cache_hits_total{cache="today"}')).toBe(3);
-    expect(sample(res.text, 'cache_misses_total{cache="today"}')).toBe(1);
-    expect(sample(res.text, 'rate_limit_rejections_total{limiter="login"}')).toBe(2);
+    expect(sample(res.text, 'cache_hits_total{cache="/api/habits"}')).toBe(1);
+    expect(sample(res.text, 'cache_misses_total{cache="/api/habits"}')).toBe(1);
+  });
+
+  it('counts rate-limit rejections by limit', async () => {
+    const { user } = await buildUser();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const login = await api()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'not the password at all' });
+      statuses.push(login.status);
+    }
+    // RATE_LIMIT_LOGIN_ACCOUNT_MAX is 4 in tests (test/env.ts).
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+
+    const res = await api().get('/api/metrics');
+
+    expect(sample(res.text, 'rate_limit_rejections_total{limiter="login-account"}')).toBe(1);
   });
 
   it('returns 403 to a request that came through a proxy, even from loopback', async () => {

@@ -1,0 +1,5 @@
+import { HomeRedirect } from '@/features/auth/HomeRedirect';
+
+export default function HomePage() {
+  return <HomeRedirect />;
+}

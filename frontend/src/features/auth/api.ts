@@ -1,0 +1,57 @@
+import { api, postAuth, setSession } from '@/lib/api';
+import { toApiError } from '@/lib/errors';
+import type { Session } from './types';
+
+export type LoginInput = { email: string; password: string };
+
+export type RegisterInput = { email: string; password: string; name?: string; timezone?: string };
+
+/** Signs in and keeps the access token in memory; the API sets the refresh cookie. */
+export async function login(input: LoginInput): Promise<Session> {
+  const session = await postAuth<Session>('/auth/login', input);
+
+  setSession(session);
+  return session;
+}
+
+/** Creates the account and signs in with it. Throws EMAIL_TAKEN or VALIDATION_FAILED. */
+export async function register(input: RegisterInput): Promise<Session> {
+  const session = await postAuth<Session>('/auth/register', input);
+
+  setSession(session);
+  return session;
+}
+
+/**
+ * Ends the session on the server (clears the cookie), then forgets the access token. Throws when
+ * the server could not be told, because the cookie would then sign the user back in on reload.
+ */
+export async function logout(): Promise<void> {
+  try {
+    // Through `api`, so that an expired access token is refreshed before the call is replayed.
+    await api.post('/auth/logout', undefined, { withCredentials: true });
+  } catch (error) {
+    // UNAUTHENTICATED here means the refresh failed too: there is no session left to end.
+    if (toApiError(error).code !== 'UNAUTHENTICATED') {
+      throw error;
+    }
+  }
+
+  setSession(null);
+}
+
+/**
+ * Ends every session of the user, this one included (log out everywhere), then forgets the
+ * access token. Throws when the server could not be told.
+ */
+export async function logoutEverywhere(): Promise<void> {
+  try {
+    await api.post('/auth/logout-all', undefined, { withCredentials: true });
+  } catch (error) {
+    if (toApiError(error).code !== 'UNAUTHENTICATED') {
+      throw error;
+    }
+  }
+
+  setSession(null);
+}
