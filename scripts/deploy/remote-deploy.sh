@@ -13,6 +13,12 @@ echo "==> checking out $SHA"
 git fetch --quiet origin
 git checkout --quiet --detach "$SHA"
 
+echo "==> installing and building"
+# Before the production environment is loaded: with NODE_ENV=production npm would leave out the
+# dev dependencies that the build (TypeScript) and the process manager (pm2) come from.
+npm ci --include=dev --no-audit --no-fund --loglevel=error
+npm run build
+
 # The production environment (written by the deploy job from GitHub secrets; mode 600).
 set -a
 # shellcheck disable=SC1091
@@ -20,10 +26,6 @@ source "$APP_DIR/.env.production"
 set +a
 export LOG_DIR="${LOG_DIR:-/var/log/habitgym}"
 mkdir -p "$LOG_DIR"
-
-echo "==> installing and building"
-npm ci --no-audit --no-fund --loglevel=error
-npm run build
 
 echo "==> reloading"
 # The API reloads one instance at a time (wait_ready, graceful SIGINT): no request is dropped.
