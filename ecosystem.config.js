@@ -43,6 +43,8 @@ module.exports = {
       instances: 1,
       kill_timeout: 5000,
       max_memory_restart: process.env.WEB_MAX_MEMORY || '400M',
+      // Without it PM2 appends the process id to the file names, which log rotation cannot know.
+      merge_logs: true,
       out_file: path.join(logDir, 'web-out.log'),
       error_file: path.join(logDir, 'web-error.log'),
     },
