@@ -13,6 +13,7 @@ import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
+import { metricsRouter } from './metrics/routes';
 import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
@@ -37,6 +38,8 @@ export function createApp(): Express {
 
   // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  // Scraped by Prometheus from inside, often: never rate limited either.
+  app.use('/api/metrics', metricsRouter);
   app.use('/api', generalLimit(bearerUserIdOf));
   app.use(invalidateCacheOnWrite);
   app.use('/api/auth', authRouter);
