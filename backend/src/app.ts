@@ -15,6 +15,7 @@ import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
 import { todayRouter } from './today/routes';
+import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
@@ -44,6 +45,7 @@ export function createApp(): Express {
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
+  app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
 
   app.use(routeNotFound);
