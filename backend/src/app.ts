@@ -5,12 +5,18 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 
 import { authRouter } from './auth/routes';
+import { bodyWeightsRouter } from './body-weights/routes';
+import { exercisesRouter } from './exercises/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { recoverNonFiniteJson } from './lib/non-finite-json';
 import { requestContext } from './lib/request-context';
+import { progressRouter } from './progress/routes';
+import { routinesRouter } from './routines/routes';
 import { todayRouter } from './today/routes';
+import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
@@ -27,6 +33,7 @@ export function createApp(): Express {
   app.use(cors({ origin: config.corsOrigins, credentials: true }));
   app.use(compression());
   app.use(express.json({ limit: config.bodyLimit }));
+  app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
   app.use('/api/health', healthRouter);
@@ -34,6 +41,11 @@ export function createApp(): Express {
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
   app.use('/api/workouts', workoutsRouter);
+  app.use('/api/exercises', exercisesRouter);
+  app.use('/api/routines', routinesRouter);
+  app.use('/api/progress', progressRouter);
+  app.use('/api/body-weights', bodyWeightsRouter);
+  app.use('/api/users', usersRouter);
 
   app.use(routeNotFound);
   app.use(errorHandler);

@@ -29,6 +29,8 @@ const habitSchema = new Schema(
     schedule: { type: scheduleSchema, default: () => ({ type: 'daily' }) },
     position: { type: Number, default: 0 },
     archivedAt: { type: Date, default: null },
+    /** Done by logging a workout: each workout marks its local day (see workouts/service.ts). */
+    linkedToWorkouts: { type: Boolean, default: false },
   },
   { timestamps: true, strict: 'throw' },
 );

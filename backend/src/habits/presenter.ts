@@ -16,6 +16,7 @@ export function presentHabit(habit: HabitDocument) {
     },
     position: habit.position,
     archived: habit.archivedAt !== null,
+    linkedToWorkouts: habit.linkedToWorkouts,
     createdAt: habit.createdAt.toISOString(),
     updatedAt: habit.updatedAt.toISOString(),
   };

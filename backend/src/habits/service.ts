@@ -8,6 +8,7 @@ export interface HabitInput {
   name: string;
   description?: string;
   color?: string;
+  linkedToWorkouts?: boolean;
 }
 
 export interface CompletionInput {
@@ -140,4 +141,9 @@ export async function findHabitsForDay(
   );
 
   return habits.map((habit) => ({ habit, completion: byHabit.get(habit.id) ?? null }));
+}
+
+/** The user's active habits that logging a workout marks done. */
+export async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument[]> {
+  return HabitModel.find({ userId, linkedToWorkouts: true, archivedAt: null }).limit(100);
 }

@@ -1,6 +1,6 @@
 import { body } from 'express-validator';
 
-import { bodyString, dateParam, idParam, paginationQuery } from '../lib/fields';
+import { bodyBoolean, bodyString, dateParam, idParam, paginationQuery } from '../lib/fields';
 
 const color = (optional: boolean) => {
   const chain = body('color');
@@ -19,6 +19,7 @@ export const createHabitRules = [
   bodyString('name', { max: 100 }),
   bodyString('description', { min: 0, max: 500, optional: true }),
   color(true),
+  bodyBoolean('linkedToWorkouts', { optional: true }),
 ];
 
 export const habitIdRules = [idParam()];
@@ -28,6 +29,7 @@ export const updateHabitRules = [
   bodyString('name', { max: 100, optional: true }),
   bodyString('description', { min: 0, max: 500, optional: true }),
   color(true),
+  bodyBoolean('linkedToWorkouts', { optional: true }),
 ];
 
 export const completionRules = [
