@@ -246,11 +246,15 @@ export async function findWorkoutsBetween(
 
 /** How many workouts the user logged, and their total volume in kilograms. */
 export async function sumWorkouts(userId: string): Promise<{ workouts: number; volumeKg: number }> {
-  // $group with $sum runs on FerretDB; aggregate does not cast, so the id is cast here.
-  const [totals] = await WorkoutModel.aggregate<{ workouts: number; volumeKg: number }>([
-    { $match: { userId: new Types.ObjectId(userId) } },
-    { $group: { _id: null, workouts: { $sum: 1 }, volumeKg: { $sum: '$volumeKg' } } },
+  // One accumulator per $group: FerretDB v1.24.2 answers 0 for every accumulator after the first
+  // (seen with two $sum in one $group). Aggregate does not cast, so the id is cast here.
+  const [workouts, [volume]] = await Promise.all([
+    WorkoutModel.countDocuments({ userId }),
+    WorkoutModel.aggregate<{ volumeKg: number }>([
+      { $match: { userId: new Types.ObjectId(userId) } },
+      { $group: { _id: null, volumeKg: { $sum: '$volumeKg' } } },
+    ]),
   ]);
 
-  return { workouts: totals?.workouts ?? 0, volumeKg: totals?.volumeKg ?? 0 };
+  return { workouts, volumeKg: volume?.volumeKg ?? 0 };
 }
