@@ -26,6 +26,9 @@ log "static checks: format, lint, types"
 (cd "$ROOT" && npx --no-install eslint . --max-warnings 0)
 (cd "$ROOT" && npm run --silent typecheck)
 
+log "frontend unit tests"
+(cd "$ROOT/frontend" && npx --no-install jest --ci)
+
 start_database
 start_redis
 export TEST_DB_PORT="$DB_PORT" TEST_REDIS_PORT="$REDIS_PORT" TEST_REDIS_PIDFILE="$RUN_DIR/redis.pid"

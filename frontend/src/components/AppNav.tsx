@@ -10,6 +10,11 @@ const LINKS = [
   { href: '/workouts', label: 'Workouts', icon: <DumbbellIcon /> },
 ] as const;
 
+// A section's own pages (/workouts/log, /workouts/routines…) keep its tab current.
+function isCurrent(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
 type AppNavProps = { isLoggingOut: boolean; onLogout: () => void };
 
 /** The main navigation: a top bar on wide screens, a bottom tab bar on phones. */
@@ -24,7 +29,7 @@ export function AppNav({ isLoggingOut, onLogout }: AppNavProps) {
             <Link
               href={link.href}
               className="app-nav-item"
-              aria-current={pathname === link.href ? 'page' : undefined}
+              aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}
             >
               <NavIcon>{link.icon}</NavIcon>
               <span>{link.label}</span>
