@@ -51,3 +51,12 @@ export function uniqueEmail(): string {
 
   return `e2e${userCount}.${Date.now()}@example.test`;
 }
+
+/** Creates an account through the register page and waits for Today. */
+export async function registerNewUser(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Email').fill(uniqueEmail());
+  await page.getByLabel('Password', { exact: true }).fill('a long enough e2e password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/today/);
+}

@@ -1,4 +1,4 @@
-import { baseUrl, openBrowser, uniqueEmail, type Browser } from './browser';
+import { openBrowser, registerNewUser, type Browser } from './browser';
 
 // Issue 4 on a phone-sized screen (390 × 844), through NGINX: a routine, a workout started from
 // it, three sets typed with a decimal comma, and the records the finished workout set.
@@ -16,11 +16,7 @@ describe('a lifter logs a workout from a routine on a phone', () => {
   it('builds a routine, starts it, logs three sets of 62,5 kg, finishes, and sees the records', async () => {
     const { page } = browser;
 
-    await page.goto(`${baseUrl}/register`);
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password', { exact: true }).fill('a long enough e2e password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/today/);
+    await registerNewUser(page);
 
     await page.getByRole('link', { name: 'Workouts' }).click();
     await page.getByRole('link', { name: 'Routines' }).click();

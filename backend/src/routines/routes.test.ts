@@ -1,4 +1,5 @@
 import { catalogExerciseId, seedExerciseCatalog } from '../exercises/seed';
+import { buildExercise } from '../test/gym';
 import { api, buildUser, expectError, useTestServices, type TestUser } from '../test/setup';
 import { UserModel } from '../users/model';
 import { RoutineModel } from './model';
@@ -118,15 +119,7 @@ describe('POST /api/routines', () => {
   it('answers 400 naming the field for another user’s exercise', async () => {
     const alice = await buildUser();
     const bob = await buildUser();
-    const { body: own } = await api()
-      .post('/api/exercises')
-      .set(alice.auth)
-      .send({
-        name: 'Jefferson Curl',
-        primaryMuscles: ['hamstrings'],
-        equipment: 'barbell',
-        kind: 'weight_reps',
-      });
+    const own = await buildExercise(alice, { name: 'Jefferson Curl' });
 
     const res = await api()
       .post('/api/routines')

@@ -1,5 +1,6 @@
 import { catalogExerciseId, seedExerciseCatalog } from '../exercises/seed';
 import { CompletionModel } from '../habits/model';
+import { buildExercise } from '../test/gym';
 import { api, buildUser, expectError, useTestServices, type TestUser } from '../test/setup';
 import { UserModel } from '../users/model';
 import { WorkoutModel } from './model';
@@ -294,15 +295,7 @@ describe('POST /api/workouts', () => {
   it('answers 400 naming the field for another user’s exercise, and writes nothing', async () => {
     const alice = await buildUser();
     const bob = await buildUser();
-    const { body: own } = await api()
-      .post('/api/exercises')
-      .set(alice.auth)
-      .send({
-        name: 'Zercher Carry',
-        primaryMuscles: ['upper_back'],
-        equipment: 'barbell',
-        kind: 'weight_reps',
-      });
+    const own = await buildExercise(alice, { name: 'Zercher Carry' });
 
     const res = await api()
       .post('/api/workouts')

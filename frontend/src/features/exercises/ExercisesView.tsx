@@ -14,7 +14,8 @@ import { useExerciseSearch } from './useExerciseSearch';
 /** The exercise catalog and the user's own exercises: search, filter, open one, create one. */
 export function ExercisesView() {
   const router = useRouter();
-  const { filters, setFilters, exercises, hasMore, error, isLoading } = useExerciseSearch(50);
+  const { filters, setFilters, exercises, hasMore, loadMore, error, isLoading } =
+    useExerciseSearch(50);
   const [isCreating, setIsCreating] = useState(false);
 
   return (
@@ -39,7 +40,15 @@ export function ExercisesView() {
           </li>
         ))}
       </ul>
-      {hasMore && <p className="muted">More exercises match: narrow the search to see them.</p>}
+      {hasMore && (
+        <button
+          type="button"
+          className="button button-secondary button-block"
+          onClick={() => void loadMore()}
+        >
+          Show more exercises
+        </button>
+      )}
       {isCreating ? (
         <section className="card" aria-label="Your own exercise">
           <ExerciseForm

@@ -14,6 +14,9 @@ const CHANGE_EVENT = 'hg:gym-settings';
 const DEFAULTS: GymSettings = { restSeconds: DEFAULT_REST_SECONDS, plates: DEFAULT_SETUPS };
 
 function read(): GymSettings {
+  if (typeof window === 'undefined') {
+    return DEFAULTS;
+  }
   try {
     const stored = JSON.parse(
       window.localStorage.getItem(KEY) ?? 'null',

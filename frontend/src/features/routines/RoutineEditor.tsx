@@ -8,9 +8,8 @@ import useSWR from 'swr';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
 import { TextField } from '@/components/TextField';
-import { ExercisePicker } from '@/features/exercises/ExercisePicker';
 import { problemsAsError } from '@/features/workouts/activeWorkout';
-import { ExerciseCard } from '@/features/workouts/ExerciseCard';
+import { ExerciseList } from '@/features/workouts/ExerciseList';
 import {
   checkEntries,
   entriesReducer,
@@ -47,7 +46,6 @@ function Editor({ routine }: { routine: Routine | undefined }) {
     (initial): ExerciseDraft[] =>
       initial?.exercises.map((entry) => exerciseDraftFrom(entry, initial.unit)) ?? [],
   );
-  const [isPicking, setIsPicking] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [invalidKeys, setInvalidKeys] = useState<ReadonlySet<string>>(new Set());
   const isSubmitting = useRef(false);
@@ -108,35 +106,13 @@ function Editor({ routine }: { routine: Routine | undefined }) {
         onChange={(event) => setName(event.target.value)}
       />
 
-      {exercises.map((exercise, index) => (
-        <ExerciseCard
-          key={exercise.key}
-          exercise={exercise}
-          index={index}
-          count={exercises.length}
-          unit={unit}
-          mode="plan"
-          invalidKeys={invalidKeys}
-          dispatch={dispatch}
-        />
-      ))}
-      {isPicking ? (
-        <ExercisePicker
-          onPick={(exercise) => {
-            dispatch({ type: 'addExercise', exercise });
-            setIsPicking(false);
-          }}
-          onClose={() => setIsPicking(false)}
-        />
-      ) : (
-        <button
-          type="button"
-          className="button button-secondary button-block"
-          onClick={() => setIsPicking(true)}
-        >
-          + Add exercise
-        </button>
-      )}
+      <ExerciseList
+        exercises={exercises}
+        unit={unit}
+        mode="plan"
+        invalidKeys={invalidKeys}
+        dispatch={dispatch}
+      />
 
       <div className="field">
         <label htmlFor="routine-notes">Notes</label>

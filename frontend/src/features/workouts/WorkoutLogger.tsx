@@ -7,7 +7,6 @@ import { useRef, useState } from 'react';
 import { ConfirmInline } from '@/components/ConfirmInline';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { ExercisePicker } from '@/features/exercises/ExercisePicker';
 import { PlateCalculator } from '@/features/gym-tools/PlateCalculator';
 import { RestTimerBar } from '@/features/gym-tools/RestTimerBar';
 import { useGymSettings } from '@/features/gym-tools/useGymSettings';
@@ -21,7 +20,7 @@ import {
 } from './activeWorkout';
 import { createWorkout } from './api';
 import { locateApiField } from './entryDraft';
-import { ExerciseCard } from './ExerciseCard';
+import { ExerciseList } from './ExerciseList';
 import { formatDuration } from './numbers';
 import type { WeightUnit } from './types';
 import { useActiveWorkout } from './useActiveWorkout';
@@ -62,7 +61,6 @@ function Logger({ workout, dispatch, onDone }: LoggerProps) {
   const { settings } = useGymSettings();
   const timer = useRestTimer();
   const elapsed = useElapsed(workout.startedAt);
-  const [isPicking, setIsPicking] = useState(workout.exercises.length === 0);
   const [showPlates, setShowPlates] = useState(false);
   const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -143,37 +141,14 @@ function Logger({ workout, dispatch, onDone }: LoggerProps) {
       )}
       {showPlates && <PlateCalculator unit={unit} />}
 
-      {workout.exercises.map((exercise, index) => (
-        <ExerciseCard
-          key={exercise.key}
-          exercise={exercise}
-          index={index}
-          count={workout.exercises.length}
-          unit={unit}
-          mode="log"
-          invalidKeys={invalidKeys}
-          dispatch={dispatch}
-          onSetDone={() => timer.start(settings.restSeconds)}
-        />
-      ))}
-
-      {isPicking ? (
-        <ExercisePicker
-          onPick={(exercise) => {
-            dispatch({ type: 'addExercise', exercise });
-            setIsPicking(false);
-          }}
-          onClose={() => setIsPicking(false)}
-        />
-      ) : (
-        <button
-          type="button"
-          className="button button-secondary button-block"
-          onClick={() => setIsPicking(true)}
-        >
-          + Add exercise
-        </button>
-      )}
+      <ExerciseList
+        exercises={workout.exercises}
+        unit={unit}
+        mode="log"
+        invalidKeys={invalidKeys}
+        dispatch={dispatch}
+        onSetDone={() => timer.start(settings.restSeconds)}
+      />
 
       <div className="field">
         <label htmlFor="workout-notes">Notes</label>

@@ -19,6 +19,9 @@ function storageKey(userId: string): string {
 }
 
 function read(key: string): ActiveWorkout | null {
+  if (typeof window === 'undefined') {
+    return null;
+  }
   try {
     const value: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');
     return isActiveWorkout(value) ? value : null;
