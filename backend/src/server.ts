@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 
 import { createApp } from './app';
+import { seedExerciseCatalog } from './exercises/seed';
 import { config } from './lib/config';
 import { connectDatabase, disconnectDatabase, withTimeout } from './lib/database';
 import { beginShutdown } from './lib/lifecycle';
@@ -17,6 +18,7 @@ const REDIS_START_WAIT_MS = 3_000;
 
 async function start(): Promise<void> {
   await connectDatabase();
+  await seedExerciseCatalog();
   // The API works without Redis (degraded), so a slow Redis does not hold the start back.
   await withTimeout(connectRedis(), REDIS_START_WAIT_MS, 'redis not ready').catch((error: Error) =>
     logger.warn('starting without redis', { error: error.message }),
