@@ -17,15 +17,19 @@ module.exports = {
       script: 'dist/server.js',
       exec_mode: 'cluster',
       instances: Number(process.env.API_INSTANCES || 2),
-      // Each instance gets PORT = apiPort + its index, so NGINX sees each one as an upstream.
-      increment_var: 'PORT',
-      env: { PORT: apiPort },
+      // Each worker listens on API_PORT + its instance number (NODE_APP_INSTANCE), worked out by
+      // the API itself (lib/config.ts): PM2's increment_var is lost on `startOrReload
+      // --update-env`, which would put every worker on one port.
+      env: { API_PORT: apiPort },
       // The app sends 'ready' once the database answers; reload waits for it before stopping
       // the old instance, and gives in-flight requests time to finish on SIGINT.
       wait_ready: true,
       listen_timeout: 10000,
       kill_timeout: 10000,
       max_memory_restart: process.env.API_MAX_MEMORY || '300M',
+      // A worker that cannot start (database away at boot) is retried with a growing delay, up
+      // to 15 s, instead of in a tight loop.
+      exp_backoff_restart_delay: 100,
       merge_logs: true,
       out_file: path.join(logDir, 'api-out.log'),
       error_file: path.join(logDir, 'api-error.log'),
@@ -40,6 +44,8 @@ module.exports = {
       instances: 1,
       kill_timeout: 5000,
       max_memory_restart: process.env.WEB_MAX_MEMORY || '400M',
+      // Without it PM2 appends the process id to the file names, which log rotation cannot know.
+      merge_logs: true,
       out_file: path.join(logDir, 'web-out.log'),
       error_file: path.join(logDir, 'web-error.log'),
     },

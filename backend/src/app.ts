@@ -6,13 +6,19 @@ import helmet from 'helmet';
 
 import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
+import { bodyWeightsRouter } from './body-weights/routes';
+import { exercisesRouter } from './exercises/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { recoverNonFiniteJson } from './lib/non-finite-json';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
+import { metricsRouter } from './metrics/routes';
+import { progressRouter } from './progress/routes';
+import { routinesRouter } from './routines/routes';
 import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
@@ -33,10 +39,13 @@ export function createApp(): Express {
   app.use(cors({ origin: config.corsOrigins, credentials: true }));
   app.use(compression());
   app.use(express.json({ limit: config.bodyLimit }));
+  app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
   // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  // Scraped by Prometheus from inside, often: never rate limited either.
+  app.use('/api/metrics', metricsRouter);
   app.use('/api', generalLimit(bearerUserIdOf));
   app.use(invalidateCacheOnWrite);
   app.use('/api/auth', authRouter);
@@ -44,6 +53,10 @@ export function createApp(): Express {
   app.use('/api/today', todayRouter);
   app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
+  app.use('/api/exercises', exercisesRouter);
+  app.use('/api/routines', routinesRouter);
+  app.use('/api/progress', progressRouter);
+  app.use('/api/body-weights', bodyWeightsRouter);
 
   app.use(routeNotFound);
   app.use(errorHandler);
