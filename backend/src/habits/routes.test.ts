@@ -555,6 +555,7 @@ describe('PUT and DELETE /api/habits/:id/completions/:date', () => {
     [{ value: '3' }, 'value'],
     [{ value: null }, 'value'],
     [{ value: 1e7 }, 'value'],
+    [{ status: 'skipped', value: 3 }, 'value'],
   ])('answers 400 for %j on a measurable habit and writes nothing', async (body, field) => {
     const { auth } = await buildUser();
     const habit = await createHabit(auth, {

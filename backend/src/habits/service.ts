@@ -207,7 +207,7 @@ export async function markCompletion(
 
   const changes: Record<string, unknown> = {
     status,
-    value: status === 'done' && value !== undefined ? value : null,
+    value: value ?? null,
   };
   if (note !== undefined) {
     changes.note = note;
@@ -252,6 +252,9 @@ function completionErrors(
   }
   if (habit.kind === 'measurable' && input.status === 'done' && input.value === undefined) {
     errors.push({ field: 'value', message: 'Required for a measurable habit' });
+  }
+  if (habit.kind === 'measurable' && input.status === 'skipped' && input.value !== undefined) {
+    errors.push({ field: 'value', message: 'A skipped day has no value' });
   }
 
   return errors;
