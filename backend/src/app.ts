@@ -23,10 +23,26 @@ export function createApp(): Express {
   app.disable('x-powered-by');
 
   app.use(requestContext);
-  app.use(helmet());
+  // The API answers JSON only, so its pages policy allows nothing at all; the web app's policy is
+  // set by Next.js (frontend/src/proxy.ts).
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
   app.use(cors({ origin: config.corsOrigins, credentials: true }));
   app.use(compression());
-  app.use(express.json({ limit: config.bodyLimit }));
+  // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
+  // rather than inflated.
+  app.use(express.json({ limit: config.bodyLimit, inflate: false }));
   app.use(cookieParser());
 
   app.use('/api/health', healthRouter);

@@ -4,6 +4,7 @@ import { isAxiosError } from 'axios';
 const API_CODES = [
   'VALIDATION_FAILED',
   'INVALID_JSON',
+  'BAD_REQUEST',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'FORBIDDEN',
@@ -34,6 +35,7 @@ const KNOWN_CODES = new Set<string>(API_CODES);
 const USER_MESSAGES: Record<ApiErrorCode, string> = {
   VALIDATION_FAILED: 'Some of the values are not valid.',
   INVALID_JSON: 'The server could not read the request. Reload the page and try again.',
+  BAD_REQUEST: 'The server could not read the request. Reload the page and try again.',
   UNAUTHENTICATED: 'Your session has ended. Please log in again.',
   INVALID_CREDENTIALS: 'The email or password is incorrect.',
   FORBIDDEN: 'You are not allowed to do that.',
