@@ -4,11 +4,14 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
+import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { todayRouter } from './today/routes';
 import { workoutsRouter } from './workouts/routes';
@@ -21,6 +24,8 @@ export function createApp(): Express {
   // Express 5's default, set explicitly: `?a[b]=1` stays a string key, never an object.
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Strong ETags (a hash of the exact body) on every response, the same for a cached response.
+  app.set('etag', strongEtag);
 
   app.use(requestContext);
   // The API answers JSON only, so its pages policy allows nothing at all; the web app's policy is
@@ -45,7 +50,10 @@ export function createApp(): Express {
   app.use(express.json({ limit: config.bodyLimit, inflate: false }));
   app.use(cookieParser());
 
+  // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  app.use('/api', generalLimit(bearerUserIdOf));
+  app.use(invalidateCacheOnWrite);
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);

@@ -2,6 +2,7 @@ import { Router, type CookieOptions, type Request, type Response } from 'express
 
 import { config } from '../lib/config';
 import { AppError } from '../lib/errors';
+import { loginLimits, registerLimit } from '../lib/rate-limit';
 import { inputOf, validate } from '../lib/validate';
 import { presentUser } from '../users/presenter';
 import { getUser } from '../users/service';
@@ -52,7 +53,7 @@ function refreshTokenOf(req: Request): string {
 export const authRouter = Router();
 
 // 202 with the same body whether the email was new or registered already (see `register`).
-authRouter.post('/register', validate(registerRules), async (req, res) => {
+authRouter.post('/register', validate(registerRules), registerLimit, async (req, res) => {
   const isCreated = await register(inputOf<Registration>(req));
   if (!isCreated) {
     req.log.info('registration for an email that has an account');
@@ -60,7 +61,8 @@ authRouter.post('/register', validate(registerRules), async (req, res) => {
   res.status(202).json({ status: 'accepted', next: 'login' });
 });
 
-authRouter.post('/login', validate(loginRules), async (req, res) => {
+// The failed-login limits sit in front of the password check, so a refused guess costs no bcrypt.
+authRouter.post('/login', validate(loginRules), ...loginLimits, async (req, res) => {
   const signedIn = await login(inputOf<Credentials>(req), deviceOf(req));
   sendSignedIn(res, 200, signedIn);
 });

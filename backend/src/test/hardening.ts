@@ -3,10 +3,11 @@ import type { Server } from 'node:http';
 
 import { createApp } from '../app';
 import { config } from '../lib/config';
+import { redis } from '../lib/redis';
 import type { RequestContext } from './attack';
 import { FIXTURES, ROUTE_SAMPLES, type RouteSample } from './route-samples';
 import { listRoutes, type AppRoute } from './routes';
-import { buildUser, type TestUser } from './setup';
+import { buildUser, testKeys, type TestUser } from './setup';
 
 export const app = createApp();
 export const routes: AppRoute[] = listRoutes(app);
@@ -56,6 +57,17 @@ export function useServer(): () => Server {
 
     return server;
   };
+}
+
+/**
+ * Forgets this test file's rate-limit counts. The suites send hundreds of requests as one user
+ * from one address to test validation, not the limiter (lib/rate-limit.test.ts tests that).
+ */
+export async function resetRateLimits(): Promise<void> {
+  const keys = (await testKeys()).filter((key) => key.includes(':ratelimit:'));
+  if (keys.length > 0) {
+    await redis.del(...keys.map((key) => key.slice(config.redisKeyPrefix.length)));
+  }
 }
 
 /** A fresh owner with the fixtures and headers the route's valid sample needs. */
