@@ -1,6 +1,5 @@
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
@@ -11,6 +10,8 @@ import { healthRouter } from './health/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { recoverIdempotentCreate } from './lib/idempotency';
+import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { todayRouter } from './today/routes';
@@ -43,7 +44,8 @@ export function createApp(): Express {
       },
     }),
   );
-  app.use(cors({ origin: config.corsOrigins, credentials: true }));
+  app.use(refuseForeignOrigins);
+  app.use(corsForWebApp);
   app.use(compression());
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
   // rather than inflated.
@@ -60,6 +62,7 @@ export function createApp(): Express {
   app.use('/api/workouts', workoutsRouter);
 
   app.use(routeNotFound);
+  app.use(recoverIdempotentCreate);
   app.use(errorHandler);
 
   return app;

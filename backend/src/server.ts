@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { config } from './lib/config';
 import { connectDatabase, disconnectDatabase, withTimeout } from './lib/database';
+import { startIdempotencySweeper } from './lib/idempotency';
 import { beginShutdown } from './lib/lifecycle';
 import { logger } from './lib/logger';
 import { connectRedis, disconnectRedis } from './lib/redis';
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
     logger.warn('starting without redis', { error: error.message }),
   );
 
+  startIdempotencySweeper();
   const app = createApp();
   const server = app.listen(config.port, config.host, () => {
     logger.info('api listening', { host: config.host, port: config.port });

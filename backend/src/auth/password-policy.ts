@@ -20,7 +20,7 @@ const commonPasswords = new Set(
 
 // Runs people type instead of choosing: counting, the alphabet and keyboard rows, either way.
 const RUNS = [
-  '01234567890123456789',
+  '0123456789'.repeat(4),
   'abcdefghijklmnopqrstuvwxyz',
   'qwertyuiopasdfghjklzxcvbnm',
   'qwertzuiopasdfghjklyxcvbnm',
@@ -52,19 +52,17 @@ function repeatsEvery(chars: string[], size: number): boolean {
 }
 
 /**
- * Whether the text is a short unit (up to 4 characters) repeated, or a stretch of a counting run
- * or keyboard row, possibly repeated ("abcdefabcdef").
+ * Whether the text is a stretch of a counting run or keyboard row, or anything shorter than the
+ * minimum length said again ("aaaa…", "abcabc…", "football2024football2024").
  */
 function isPattern(text: string): boolean {
   const chars = [...text];
   if (RUN_TEXT.includes(text)) {
     return true;
   }
-  for (let size = 1; size <= chars.length / 2; size += 1) {
+  for (let size = 1; size <= chars.length / 2 && size < PASSWORD_MIN_LENGTH; size += 1) {
     if (repeatsEvery(chars, size)) {
-      const unit = chars.slice(0, size).join('');
-
-      return size <= 4 || RUN_TEXT.includes(unit);
+      return true;
     }
   }
 
@@ -104,7 +102,7 @@ export function passwordProblem(
   }
   const folded = password.normalize('NFKC').toLowerCase();
   if (isPattern(folded) || (normalised.length > 0 && isPattern(normalised))) {
-    return 'Repeated characters or runs such as "abcd" or "1234" are too easy to guess';
+    return 'Repeated text or runs such as "abcd" or "1234" are too easy to guess';
   }
   const remainder = remainderWithoutContext(normalised, email);
   if (remainder !== normalised && (remainder.length < MIN_OWN_CHARACTERS || isPattern(remainder))) {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { cacheResponse } from '../lib/cache';
+import { idempotent } from '../lib/idempotency';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
 import { presentCompletion, presentHabit } from './presenter';
@@ -33,10 +34,18 @@ habitsRouter.get('/', cacheResponse(), validate(listHabitsRules), async (req, re
   res.json({ items: page.items.map(presentHabit), nextCursor: page.nextCursor });
 });
 
-habitsRouter.post('/', validate(createHabitRules), async (req, res) => {
-  const habit = await createHabit(userIdOf(req), inputOf<HabitInput>(req));
-  res.status(201).json(presentHabit(habit));
-});
+// A retried create with the same Idempotency-Key answers as the first (lib/idempotency.ts).
+const replayHabit = async (userId: string, id: string) => presentHabit(await getHabit(userId, id));
+
+habitsRouter.post(
+  '/',
+  validate(createHabitRules),
+  idempotent({ replay: replayHabit }),
+  async (req, res) => {
+    const habit = await createHabit(userIdOf(req), inputOf<HabitInput>(req));
+    res.status(201).json(presentHabit(habit));
+  },
+);
 
 habitsRouter.get('/:id', cacheResponse(), validate(habitIdRules), async (req, res) => {
   const habit = await getHabit(userIdOf(req), String(req.params.id));

@@ -1,6 +1,8 @@
+import { isIdempotentHandler } from '../lib/idempotency';
 import { send } from '../test/attack';
 import { ROUTE_SAMPLES } from '../test/route-samples';
-import { prepare, routes, sampleOf, useServer } from '../test/hardening';
+import { app, prepare, routes, sampleOf, useServer } from '../test/hardening';
+import { snapshotData } from '../test/snapshot';
 import { useTestServices } from '../test/setup';
 
 useTestServices();
@@ -38,4 +40,42 @@ describe('the route table', () => {
       expect({ status: res.status, body: res.body }).toMatchObject({ status: sampleOf(route).ok });
     },
   );
+});
+
+describe('creates', () => {
+  const creates = routes.filter((route) => sampleOf(route).ok === 201);
+
+  it('every route that creates is marked so and honours Idempotency-Key', () => {
+    const missing = creates
+      .filter((route) => !sampleOf(route).creates || !route.handlers.some(isIdempotentHandler))
+      .map((route) => route.key);
+
+    expect(creates.length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(creates.map((route) => [route.key, route]))(
+    '%s answers a retry with the same key as the first time and stores nothing more',
+    async (_key, route) => {
+      const context = await prepare(server(), route);
+      context.headers['Idempotency-Key'] = `table-${route.method}-${Date.now()}`;
+
+      const first = await send(route, sampleOf(route), context);
+      const stored = await snapshotData({ withRedis: false });
+      const retry = await send(route, sampleOf(route), context);
+
+      expect(first.status).toBe(201);
+      expect({ status: retry.status, body: retry.body }).toEqual({
+        status: first.status,
+        body: first.body,
+      });
+      expect(await snapshotData({ withRedis: false })).toEqual(stored);
+    },
+  );
+});
+
+describe('query strings', () => {
+  it('are read by the simple parser: `a[b]=1` stays a key, never an object', () => {
+    expect(app.get('query parser')).toBe('simple');
+  });
 });

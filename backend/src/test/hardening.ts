@@ -83,6 +83,7 @@ export async function prepare(
     params[name] = 'fixture' in param ? await FIXTURES[param.fixture](user) : param.value;
   }
   const headers = sample.headers ? await sample.headers(user) : {};
+  await sample.setup?.(user, params);
 
   return { server, owner: user, params, headers };
 }

@@ -46,6 +46,8 @@ export interface RouteSample {
   fields?: Record<string, FieldKind>;
   /** Headers a valid request needs besides the bearer token (e.g. the refresh cookie). */
   headers?: (owner: TestUser) => Promise<Record<string, string>>;
+  /** Runs as the owner before each use of the sample (e.g. marks the day the route deletes). */
+  setup?: (owner: TestUser, params: Record<string, string>) => Promise<void>;
   /** The route creates a resource: retries with an Idempotency-Key must not create twice. */
   creates?: boolean;
 }
@@ -200,6 +202,10 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     auth: true,
     ok: 204,
     params: { id: habitId, date: day },
+    setup: async (owner, params) => {
+      const url = `/api/habits/${params.id}/completions/${params.date}`;
+      await api().put(url).set(owner.auth).send({}).expect(200);
+    },
   },
 
   'GET /api/today': {

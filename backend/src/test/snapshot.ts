@@ -8,8 +8,11 @@ import { testKeys } from './setup';
 
 export type Snapshot = Record<string, string>;
 
-/** Counts and hashes of every collection of this file's database, and of its Redis keys. */
-export async function snapshotData(): Promise<Snapshot> {
+/**
+ * Counts and hashes of every collection of this file's database, and (unless `withRedis` is
+ * false) of its Redis keys.
+ */
+export async function snapshotData({ withRedis = true } = {}): Promise<Snapshot> {
   const db = mongoose.connection.db;
   if (!db) {
     throw new Error('database not connected');
@@ -19,6 +22,9 @@ export async function snapshotData(): Promise<Snapshot> {
   for (const { name } of collections.sort((a, b) => a.name.localeCompare(b.name))) {
     const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
     snapshot[name] = `${docs.length} documents, ${hashOf(docs)}`;
+  }
+  if (!withRedis) {
+    return snapshot;
   }
   // Rate-limit counters count every request, refused ones too; they are not stored data.
   const keys = (await testKeys()).filter((key) => !key.includes(':ratelimit:')).sort();

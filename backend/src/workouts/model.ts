@@ -1,5 +1,7 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
+import { idempotentCreates } from '../lib/idempotency';
+
 const setSchema = new Schema(
   {
     reps: { type: Number, required: true, min: 0 },
@@ -30,6 +32,8 @@ const workoutSchema = new Schema(
 
 // Newest first per user: the list query and its cursor walk this index.
 workoutSchema.index({ userId: 1, date: -1, _id: -1 });
+
+workoutSchema.plugin(idempotentCreates);
 
 export type Workout = InferSchemaType<typeof workoutSchema>;
 export type WorkoutDocument = HydratedDocument<Workout>;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { cacheResponse } from '../lib/cache';
+import { idempotent } from '../lib/idempotency';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
 import { presentWorkout } from './presenter';
@@ -31,9 +32,14 @@ workoutsRouter.get('/', cacheResponse(), validate(listWorkoutsRules), async (req
   res.json({ items: page.items.map(presentWorkout), nextCursor: page.nextCursor });
 });
 
+// A retried create with the same Idempotency-Key answers as the first (lib/idempotency.ts).
+const replayWorkout = async (userId: string, id: string) =>
+  presentWorkout(await getWorkout(userId, id));
+
 workoutsRouter.post(
   '/',
   validate(createWorkoutRules, { containers: createWorkoutContainers }),
+  idempotent({ replay: replayWorkout }),
   async (req, res) => {
     const workout = await createWorkout(userIdOf(req), inputOf<WorkoutInput>(req));
     res.status(201).json(presentWorkout(workout));
