@@ -151,6 +151,7 @@ describe('POST /api/habits with an Idempotency-Key', () => {
 
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await HabitModel.countDocuments({ userId: user._id })).toBe(1);
     const record = await IdempotencyRecordModel.findOne({
       userId: user.id,

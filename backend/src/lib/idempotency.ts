@@ -289,6 +289,7 @@ export const recoverIdempotentCreate: ErrorRequestHandler = async (error, _req, 
   if (isDuplicateKey(error) && createdId) {
     const body = await replayCreated(attempt, createdId);
     if (body !== undefined) {
+      res.setHeader('Idempotent-Replayed', 'true');
       res.status(attempt.options.status ?? 201).json(body);
       return;
     }

@@ -123,3 +123,29 @@ export function refreshCookieOf(res: StackResponse): string | null {
 
 /** The API's Redis key prefix on the stack (scripts/lib.sh leaves REDIS_KEY_PREFIX unset). */
 export const STACK_REDIS_KEY_PREFIX = 'hg:';
+
+export interface ApiProcess {
+  pid: number;
+  /** PM2's instance number (0, 1, …): the instance listens on STACK_API_PORT plus it. */
+  instance: number;
+  restarts: number;
+  status: string;
+}
+
+/** The API processes PM2 runs: their pids, instance numbers and restart counts. */
+export function apiProcesses(): ApiProcess[] {
+  const list = JSON.parse(pm2('jlist')) as Array<{
+    name: string;
+    pid: number;
+    pm2_env: { restart_time: number; status: string; NODE_APP_INSTANCE?: number | string };
+  }>;
+
+  return list
+    .filter((entry) => entry.name === 'api')
+    .map((entry) => ({
+      pid: entry.pid,
+      instance: Number(entry.pm2_env.NODE_APP_INSTANCE ?? 0),
+      restarts: entry.pm2_env.restart_time,
+      status: entry.pm2_env.status,
+    }));
+}

@@ -16,7 +16,12 @@ export interface WriteCount {
   found: number;
   lost: number;
   duplicates: number;
+  /** Answers that were not the final 2xx (5xx, 409 in progress, 502, network errors). */
   failedRequests: number;
+  /** Writes that needed more than one attempt. */
+  retried: number;
+  /** Retries answered from an earlier attempt's record (Idempotent-Replayed). */
+  replayed: number;
 }
 
 interface Tally {
