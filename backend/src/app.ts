@@ -14,7 +14,9 @@ import { recoverIdempotentCreate } from './lib/idempotency';
 import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
+import { metricsRouter } from './metrics/routes';
 import { todayRouter } from './today/routes';
+import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
 /** Builds the Express app without listening, so tests can drive it with supertest. */
@@ -54,11 +56,14 @@ export function createApp(): Express {
 
   // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  // Scraped by Prometheus from inside, often: never rate limited either.
+  app.use('/api/metrics', metricsRouter);
   app.use('/api', generalLimit(bearerUserIdOf));
   app.use(invalidateCacheOnWrite);
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
+  app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
 
   app.use(routeNotFound);

@@ -1,5 +1,5 @@
 import { expectRefusal, send, type RequestContext } from '../test/attack';
-import { prepare, resetRateLimits, routes, sampleOf, useServer } from '../test/hardening';
+import { prepare, resetRateLimits, sampledRoutes, sampleOf, useServer } from '../test/hardening';
 import { FIXTURES } from '../test/route-samples';
 import { snapshotData } from '../test/snapshot';
 import { buildUser, useTestServices } from '../test/setup';
@@ -11,8 +11,11 @@ const tally = createTally('authorization');
 
 afterAll(() => tally.save());
 
-const withOwnedItem = routes.filter((route) =>
-  Object.values(sampleOf(route).params ?? {}).some((param) => 'fixture' in param),
+// Routes that name something a user owns: in the path, or in the body (`<fixture habit>`).
+const withOwnedItem = sampledRoutes.filter(
+  (route) =>
+    Object.values(sampleOf(route).params ?? {}).some((param) => 'fixture' in param) ||
+    JSON.stringify(sampleOf(route).body ?? {}).includes('<fixture '),
 );
 
 describe('another user’s items', () => {
@@ -43,7 +46,7 @@ describe('another user’s items', () => {
 });
 
 describe('lists', () => {
-  const lists = routes.filter(
+  const lists = sampledRoutes.filter(
     (route) => route.method === 'GET' && route.requiresAuth && route.params.length === 0,
   );
 
@@ -81,7 +84,7 @@ const OWNER_FIELDS: Record<string, unknown> = {
 };
 
 describe('fields a client must not set', () => {
-  const withBody = routes.filter((route) => sampleOf(route).body !== undefined);
+  const withBody = sampledRoutes.filter((route) => sampleOf(route).body !== undefined);
 
   it.each(withBody.map((route) => [route.key, route]))(
     '%s refuses owner ids, _id and timestamps in the body, naming each',

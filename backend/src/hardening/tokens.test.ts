@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 
 import { config } from '../lib/config';
 import { expectRefusal, send, type RequestContext } from '../test/attack';
-import { prepare, resetRateLimits, routes, sampleOf, useServer } from '../test/hardening';
+import { prepare, resetRateLimits, sampledRoutes, sampleOf, useServer } from '../test/hardening';
 import { snapshotData } from '../test/snapshot';
 import { api, buildUser, useTestServices, type TestUser } from '../test/setup';
 import { createTally } from '../test/tally';
@@ -101,7 +101,7 @@ const HEADERS: Record<string, (victim: TestUser) => Record<string, string>> = {
   garbage: () => ({ Authorization: 'Bearer \u00ff\u00fe.\u00fd.' }),
 };
 
-const protectedRoutes = routes.filter((route) => route.requiresAuth);
+const protectedRoutes = sampledRoutes.filter((route) => route.requiresAuth);
 
 describe.each(protectedRoutes.map((route) => [route.key, route] as const))('%s', (_key, route) => {
   it('answers 401 to every forged, expired, incomplete or misplaced token and changes nothing', async () => {

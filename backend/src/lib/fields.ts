@@ -125,6 +125,32 @@ export function bodyEnum(
     .withMessage(`Must be one of ${values.join(', ')}`);
 }
 
+/** A query value from a fixed set, given once (a repeated key arrives as a list and is refused). */
+export function queryEnum(
+  field: string,
+  values: readonly string[],
+  { optional = false } = {},
+): ValidationChain {
+  const chain = query(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain
+    .custom((value: unknown) => typeof value === 'string' && values.includes(value))
+    .withMessage(`Must be one of ${values.join(', ')} (given once)`);
+}
+
+/**
+ * An id in the body. `isMongoId()` alone would pass a list (express-validator checks each
+ * item, and an empty list has none), so the type is checked first.
+ */
+export function bodyId(field: string): ValidationChain {
+  return body(field)
+    .custom((value: unknown) => typeof value === 'string' && /^[a-f0-9]{24}$/i.test(value))
+    .withMessage('Must be a valid id');
+}
+
 export function idParam(field = 'id'): ValidationChain {
   return param(field).isMongoId().withMessage('Must be a valid id');
 }

@@ -5,7 +5,7 @@ import {
   stopRedisServer,
   waitFor,
 } from '../test/redis-server';
-import { apiProcesses, instanceUrl, registerThroughStack, send, stack } from '../test/stack';
+import { instanceUrl, pm2, registerThroughStack, send, stack } from '../test/stack';
 
 // Stops the stack's Redis while a bounded read load runs against NGINX and both API instances
 // (loopback only), then starts it again as scripts/lib.sh did, with the data it had: the stack
@@ -85,8 +85,16 @@ async function isHealthyEverywhere(): Promise<boolean> {
 }
 
 /** The API processes PM2 runs: their pids and restart counts. */
-function apiProcessesNow(): Array<{ pid: number; restarts: number }> {
-  return apiProcesses().map(({ pid, restarts }) => ({ pid, restarts }));
+function apiProcesses(): Array<{ pid: number; restarts: number }> {
+  const list = JSON.parse(pm2('jlist')) as Array<{
+    name: string;
+    pid: number;
+    pm2_env: { restart_time: number };
+  }>;
+
+  return list
+    .filter((entry) => entry.name === 'api')
+    .map((entry) => ({ pid: entry.pid, restarts: entry.pm2_env.restart_time }));
 }
 
 describe('Redis stopped under load', () => {
@@ -96,7 +104,7 @@ describe('Redis stopped under load', () => {
       await send(stack.baseUrl(), 'POST', '/api/habits', { token, body: { name } });
     }
     const paths = ['/api/habits', '/api/today?date=2026-03-14', '/api/workouts'];
-    const processesBefore = apiProcessesNow();
+    const processesBefore = apiProcesses();
     const server = describeRedisServer();
     const load = startLoad(token, paths);
     let written: number | undefined;
@@ -137,6 +145,6 @@ describe('Redis stopped under load', () => {
         'Stretch',
       ]);
     }
-    expect(apiProcessesNow()).toEqual(processesBefore);
+    expect(apiProcesses()).toEqual(processesBefore);
   });
 });

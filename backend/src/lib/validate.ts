@@ -123,9 +123,13 @@ export function validate(
       throw validationFailed(hostile);
     }
 
+    const nulls = nullContainers([...chains, ...containers], req);
+    if (nulls.length > 0) {
+      throw validationFailed(nulls);
+    }
     // checkExact runs the chains itself, then looks for fields that no chain run so far on this
     // request has named; so the container chains run after it.
-    const isExactChecked = await runExact(runner, req);
+    await runner.run(req);
     for (const container of containers) {
       await container.run(req);
     }
@@ -135,46 +139,54 @@ export function validate(
       const details = result.array().flatMap(toFieldErrors);
       throw validationFailed(dedupe(details));
     }
-    if (!isExactChecked) {
-      throw validationFailed([{ field: nullPathOf(req.body) ?? '', message: 'Must not be null' }]);
-    }
 
     next();
   };
 }
 
 /**
- * Runs checkExact; false when its unknown-field walk failed. That walk calls `Object.keys` on a
- * null found where a rule expects a list or object (`{"exercises": {"$ne": null}}`) and throws a
- * TypeError; the chains have run by then, and their errors name the field.
+ * express-validator 7.3's unknown-field check throws a TypeError (so a 500) on a null where chains
+ * name fields inside it, such as `{"exercises": null}` with a chain on `exercises.*.name`. Such
+ * a null is refused first, as a 400 naming the field.
  */
-async function runExact(runner: ContextRunner, req: Request): Promise<boolean> {
-  try {
-    await runner.run(req);
-
-    return true;
-  } catch (error) {
-    if (error instanceof TypeError) {
-      return false;
+function nullContainers(chains: ValidationChain[], req: Request): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const chain of chains) {
+    const context = chain.builder.build();
+    if (!context.locations.includes('body')) {
+      continue;
     }
-    throw error;
+    for (const field of context.fields) {
+      findNulls(req.body, field.split('.').slice(0, -1), '', errors);
+    }
+  }
+
+  return dedupe(errors);
+}
+
+function findNulls(value: unknown, segments: string[], path: string, errors: FieldError[]): void {
+  const [head, ...rest] = segments;
+  if (head === undefined || typeof value !== 'object' || value === null) {
+    return;
+  }
+  const children: Array<[string, unknown]> =
+    head === '*'
+      ? Object.entries(value).map(([key, child]) => [
+          Array.isArray(value) ? `${path}[${key}]` : joinPath(path, key),
+          child,
+        ])
+      : [[joinPath(path, head), (value as Record<string, unknown>)[head]]];
+  for (const [childPath, child] of children) {
+    if (child === null) {
+      errors.push({ field: childPath, message: 'Must not be null' });
+    } else {
+      findNulls(child, rest, childPath, errors);
+    }
   }
 }
 
-/** Where the first null inside the body is, for the rare answer that no chain has named. */
-function nullPathOf(input: unknown, path: Array<string | number> = []): string | null {
-  if (typeof input !== 'object' || input === null || path.length >= MAX_INPUT_DEPTH) {
-    return null;
-  }
-  for (const [key, value] of Object.entries(input)) {
-    const at: Array<string | number> = [...path, Array.isArray(input) ? Number(key) : key];
-    const found = value === null ? fieldPath(at) : nullPathOf(value, at);
-    if (found !== null) {
-      return found;
-    }
-  }
-
-  return null;
+function joinPath(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
 }
 
 function dedupe(details: FieldError[]): FieldError[] {

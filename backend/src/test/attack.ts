@@ -13,25 +13,32 @@ export interface RequestContext {
   owner: TestUser;
   /** Path parameter values by name. */
   params: Record<string, string>;
+  /** Ids of the fixtures a body names, by placeholder (`<fixture habit>`). */
+  fixtures: Fixtures;
   headers: Record<string, string>;
 }
+
+type Fixtures = Record<string, string>;
 
 const HOLE_TEXT = '@@hole-7f3a@@';
 const HOLE = JSON.stringify(HOLE_TEXT);
 
-function resolvePlaceholders(value: unknown, owner: TestUser): unknown {
+function resolvePlaceholders(value: unknown, owner: TestUser, fixtures: Fixtures): unknown {
   if (value === OWNER_EMAIL) {
     return owner.user.email;
+  }
+  if (typeof value === 'string' && value in fixtures) {
+    return fixtures[value];
   }
   if (value === UNIQUE_EMAIL) {
     return `sample.${randomBytes(6).toString('hex')}@example.test`;
   }
   if (Array.isArray(value)) {
-    return value.map((item) => resolvePlaceholders(item, owner));
+    return value.map((item) => resolvePlaceholders(item, owner, fixtures));
   }
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, resolvePlaceholders(item, owner)]),
+      Object.entries(value).map(([key, item]) => [key, resolvePlaceholders(item, owner, fixtures)]),
     );
   }
 
@@ -46,8 +53,9 @@ function setAt(target: unknown, path: Array<string | number>, value: unknown): v
   node[path[path.length - 1] as string | number] = value;
 }
 
-function bodyText(sample: RouteSample, owner: TestUser, change?: Change): string | undefined {
-  const base = resolvePlaceholders(sample.body ?? {}, owner) as Record<string, unknown>;
+function bodyText(sample: RouteSample, context: RequestContext, change?: Change) {
+  const { owner, fixtures } = context;
+  const base = resolvePlaceholders(sample.body ?? {}, owner, fixtures) as Record<string, unknown>;
   switch (change?.type) {
     case 'value':
       if (change.slot.location !== 'body') {
@@ -158,7 +166,7 @@ export function send(
     method: route.method,
     path: urlOf(route, sample, context, change),
     headers: { ...(route.requiresAuth ? context.owner.auth : {}), ...context.headers },
-    body: bodyText(sample, context.owner, change),
+    body: bodyText(sample, context, change),
   });
 }
 

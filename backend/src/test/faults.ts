@@ -1,79 +1,50 @@
-// Faults for *.stack.test.ts: kill an API instance, restart the database or Redis of the stack
-// scripts/test.sh started, and wait until it is whole again. Everything stays on loopback, and
+// Faults for *.stack.test.ts: kill an API instance, kill the database, restart Redis, in the
+// stack scripts/test.sh started, and wait until it is whole again. Everything stays on loopback;
 // each helper leaves the stack as it found it.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import {
   describeRedisServer,
   removeSnapshot,
   startRedisServer,
   stopRedisServer,
-  waitFor,
 } from './redis-server';
-import { apiProcesses, instanceUrl, stack, type ApiProcess } from './stack';
+import { allInstancesReady, apiInstances, stack, waitUntil, type Pm2Instance } from './stack';
+import { databasePid, startDatabase } from './stack-database';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function answers200(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
 
-    return res.status === 200;
-  } catch {
-    return false;
-  }
+  return res.status === 200;
 }
 
-/** Until every API instance is online and ready, and NGINX reaches them: the stack is whole. */
+/** Until every API instance is online and ready, and NGINX answers health 200. */
 export async function waitUntilStackIsWhole(timeoutMs = 60_000): Promise<void> {
-  const count = stack.apiPorts().length;
-  await waitFor(async () => {
-    const processes = apiProcesses();
-    if (processes.length !== count || processes.some((entry) => entry.status !== 'online')) {
-      return false;
-    }
-    const ready = await Promise.all(
-      stack.apiPorts().map((_, index) => answers200(`${instanceUrl(index)}/api/health/ready`)),
-    );
+  await waitUntil(
+    'the stack to be whole again',
+    async () => {
+      const instances = await apiInstances();
 
-    return ready.every(Boolean) && (await answers200(`${stack.baseUrl()}/api/health`));
-  }, timeoutMs);
+      return (
+        instances.length === stack.apiPorts().length &&
+        instances.every((instance) => instance.status === 'online') &&
+        (await allInstancesReady()) &&
+        (await answers200(`${stack.baseUrl()}/api/health`))
+      );
+    },
+    timeoutMs,
+  );
 }
 
 /** SIGKILLs one API instance (no draining, as an out-of-memory kill would); PM2 starts another. */
-export function killApiInstance(instance: number): ApiProcess {
-  const target = apiProcesses().find((entry) => entry.instance === instance);
+export async function killApiInstance(instance: number): Promise<Pm2Instance> {
+  const target = (await apiInstances()).find((entry) => entry.instance === instance);
   if (!target) {
     throw new Error(`no API instance ${instance} in PM2`);
   }
   process.kill(target.pid, 'SIGKILL');
 
   return target;
-}
-
-/** The environment for scripts/lib.sh: this stack's, without the test file's own database. */
-function libEnv(): NodeJS.ProcessEnv {
-  const { MONGODB_URI: _database, REDIS_URL: _redis, ...env } = process.env;
-
-  return env;
-}
-
-/**
- * Kills the embedded database with SIGKILL (no clean shutdown), waits `downMs`, and starts it
- * again the way scripts/lib.sh start_database does, on the same data.
- */
-export async function restartDatabase(downMs: number): Promise<void> {
-  const pidFile = path.join(stack.runDir(), 'ferretdb.pid');
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  process.kill(pid, 'SIGKILL');
-  await waitFor(() => !isAlive(pid), 10_000);
-  await new Promise((resolve) => setTimeout(resolve, downMs));
-
-  execFileSync('bash', ['-c', 'source scripts/lib.sh && start_database'], {
-    cwd: stack.root(),
-    env: libEnv(),
-    stdio: 'ignore',
-  });
 }
 
 function isAlive(pid: number): boolean {
@@ -87,6 +58,18 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Kills the embedded database with SIGKILL (no clean shutdown, as a crash would), waits
+ * `downMs`, and starts it again on the same data, as scripts/lib.sh start_database does.
+ */
+export async function killDatabase(downMs: number): Promise<void> {
+  const pid = databasePid();
+  process.kill(pid, 'SIGKILL');
+  await waitUntil('the database to die', () => !isAlive(pid), 10_000);
+  await sleep(downMs);
+  await startDatabase();
+}
+
+/**
  * Shuts Redis down, waits `downMs`, and starts it again as scripts/lib.sh did. Its data is saved
  * first and loaded again, as a production Redis with persistence would.
  */
@@ -94,10 +77,10 @@ export async function restartRedis(downMs: number): Promise<void> {
   const server = describeRedisServer();
   stopRedisServer(server, { keepData: true });
   try {
-    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await sleep(downMs);
   } finally {
     startRedisServer(server);
   }
-  await waitFor(() => answers200(`${stack.baseUrl()}/api/health`), 30_000);
+  await waitUntil('Redis to be back', () => answers200(`${stack.baseUrl()}/api/health`));
   removeSnapshot(server);
 }

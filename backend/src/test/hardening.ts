@@ -5,12 +5,20 @@ import { createApp } from '../app';
 import { config } from '../lib/config';
 import { redis } from '../lib/redis';
 import type { RequestContext } from './attack';
-import { FIXTURES, ROUTE_SAMPLES, type RouteSample } from './route-samples';
+import {
+  FIXTURES,
+  fixtureId,
+  ROUTE_SAMPLES,
+  type FixtureName,
+  type RouteSample,
+} from './route-samples';
 import { listRoutes, type AppRoute } from './routes';
 import { buildUser, testKeys, type TestUser } from './setup';
 
 export const app = createApp();
 export const routes: AppRoute[] = listRoutes(app);
+/** The routes that have a sample; hardening/routes.test.ts fails for any that has none. */
+export const sampledRoutes: AppRoute[] = routes.filter((route) => route.key in ROUTE_SAMPLES);
 
 /** How many generated cases each property tries; HARDENING_RUNS raises it for a long run. */
 export const RUNS = Number(process.env.HARDENING_RUNS ?? 12);
@@ -82,8 +90,14 @@ export async function prepare(
   for (const [name, param] of Object.entries(sample.params ?? {})) {
     params[name] = 'fixture' in param ? await FIXTURES[param.fixture](user) : param.value;
   }
+  const fixtures: Record<string, string> = {};
+  for (const name of Object.keys(FIXTURES) as FixtureName[]) {
+    if (JSON.stringify(sample.body ?? {}).includes(fixtureId(name))) {
+      fixtures[fixtureId(name)] = await FIXTURES[name](user);
+    }
+  }
   const headers = sample.headers ? await sample.headers(user) : {};
   await sample.setup?.(user, params);
 
-  return { server, owner: user, params, headers };
+  return { server, owner: user, params, fixtures, headers };
 }

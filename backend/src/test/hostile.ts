@@ -149,6 +149,10 @@ export function isValidFor(kind: FieldKind, value: unknown): boolean {
       return isTimeZone(value);
     case 'color':
       return typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value);
+    case 'time':
+      return (
+        value === null || (typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+      );
     case 'enum':
       return typeof value === 'string' && kind.values.includes(value);
     case 'id':
@@ -177,7 +181,10 @@ function wrongTypes(kind: FieldKind): unknown[] {
     list: (value) => Array.isArray(value) && value.length > 0,
     object: (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   };
-  const rightType = isRightType[kind.kind] ?? ((value: unknown) => typeof value === 'string');
+  const isText = (value: unknown) => typeof value === 'string';
+  const rightType =
+    isRightType[kind.kind] ??
+    (kind.kind === 'time' ? (value: unknown) => value === null || isText(value) : isText);
 
   return all.filter((value) => !rightType(value));
 }
@@ -227,6 +234,8 @@ function badStrings(kind: FieldKind): string[] {
       ];
     case 'color':
       return ['red', '#fff', '#GGGGGG', '#1234567', '', 'javascript:alert(1)'];
+    case 'time':
+      return ['24:00', '7:30', '12:60', '', 'noon', '12:30:00', '１２:３０', '-1:00'];
     case 'enum':
       return ['', 'not-a-value', kind.values[0]?.toUpperCase() ?? 'X'];
     case 'id':

@@ -3,6 +3,8 @@
 // here fails `hardening/routes.test.ts`: add its sample when you add a route.
 import type { Test } from 'supertest';
 
+import { COMPLETION_STATUSES, HABIT_KINDS, SCHEDULE_TYPES, TARGET_TYPES } from '../habits/model';
+import { WEEK_STARTS } from '../users/model';
 import { api, TEST_PASSWORD, type TestUser } from './setup';
 
 export type FieldKind =
@@ -15,6 +17,8 @@ export type FieldKind =
   | { kind: 'date' }
   | { kind: 'number'; min: number; max: number; integer?: boolean }
   | { kind: 'color' }
+  /** `HH:MM` on a 24-hour clock, or null. */
+  | { kind: 'time' }
   | { kind: 'enum'; values: string[] }
   | { kind: 'id' }
   | { kind: 'sessionId' }
@@ -56,6 +60,8 @@ export type FixtureName = keyof typeof FIXTURES;
 
 export const OWNER_EMAIL = '<owner email>';
 export const UNIQUE_EMAIL = '<unique email>';
+/** In a body, stands for the id of a fixture made for the owner (`<fixture habit>`). */
+export const fixtureId = (name: FixtureName) => `<fixture ${name}>`;
 
 const created = (res: { status: number; body: { id?: string } }, what: string): string => {
   if (res.status !== 201 || typeof res.body.id !== 'string') {
@@ -68,7 +74,7 @@ const created = (res: { status: number; body: { id?: string } }, what: string): 
 /** Things a user owns, made through the API; each returns the new item's id. */
 export const FIXTURES = {
   habit: async (owner: TestUser) =>
-    created(await api().post('/api/habits').set(owner.auth).send(HABIT), 'habit'),
+    created(await api().post('/api/habits').set(owner.auth).send(HABIT_FIXTURE), 'habit'),
   workout: async (owner: TestUser) =>
     created(await api().post('/api/workouts').set(owner.auth).send(WORKOUT), 'workout'),
   /** Another session of the owner (not the one its token belongs to). */
@@ -105,11 +111,41 @@ const refreshCookie = async (owner: TestUser) => {
   return { Cookie: (cookie ?? '').split(';')[0] as string };
 };
 
-const HABIT = { name: 'Read 10 pages', description: 'Before bed', color: '#22aa88' };
+// The fixture: a measurable habit, so that completions take a value.
+const HABIT_FIXTURE = {
+  name: 'Read',
+  kind: 'measurable',
+  target: { type: 'atLeast', value: 10, unit: 'pages' },
+  startDate: '2026-01-01',
+};
+const HABIT = {
+  name: 'Run',
+  description: 'Before work',
+  color: '#22aa88',
+  icon: '🏃',
+  kind: 'measurable',
+  schedule: { type: 'daily' },
+  target: { type: 'atLeast', value: 5, unit: 'km' },
+  reminderTime: '07:30',
+  startDate: '2026-03-01',
+};
 const HABIT_FIELDS: Record<string, FieldKind> = {
   name: { kind: 'text', min: 1, max: 100 },
   description: { kind: 'text', min: 0, max: 500 },
   color: { kind: 'color' },
+  icon: { kind: 'text', min: 0, max: 16 },
+  kind: { kind: 'enum', values: [...HABIT_KINDS] },
+  schedule: { kind: 'object' },
+  'schedule.type': { kind: 'enum', values: [...SCHEDULE_TYPES] },
+  'schedule.days': { kind: 'list', max: 7 },
+  'schedule.days.*': { kind: 'number', min: 0, max: 6, integer: true },
+  target: { kind: 'object' },
+  'target.type': { kind: 'enum', values: [...TARGET_TYPES] },
+  'target.value': { kind: 'number', min: 0.001, max: 1_000_000 },
+  'target.unit': { kind: 'text', min: 0, max: 20 },
+  reminderTime: { kind: 'time' },
+  startDate: { kind: 'date' },
+  archived: { kind: 'boolean' },
 };
 
 const WORKOUT = {
@@ -180,23 +216,60 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     params: { id: { fixture: 'session', kind: 'sessionId' } },
   },
 
-  'GET /api/habits': { auth: true, ok: 200, query: PAGE, queryFields: PAGE_FIELDS },
+  'GET /api/habits': {
+    auth: true,
+    ok: 200,
+    query: { ...PAGE, archived: 'false' },
+    queryFields: { ...PAGE_FIELDS, archived: { kind: 'enum', values: ['true', 'false'] } },
+  },
   'POST /api/habits': { auth: true, ok: 201, body: HABIT, fields: HABIT_FIELDS, creates: true },
+  'GET /api/habits/summary': {
+    auth: true,
+    ok: 200,
+    query: { ...PAGE, date: '2026-03-01' },
+    queryFields: { ...PAGE_FIELDS, date: { kind: 'date' } },
+  },
+  'POST /api/habits/reorder': {
+    auth: true,
+    ok: 204,
+    body: { ids: [fixtureId('habit')] },
+    fields: { ids: { kind: 'list', max: 500 }, 'ids.*': { kind: 'id' } },
+  },
   'GET /api/habits/:id': { auth: true, ok: 200, params: { id: habitId } },
   'PATCH /api/habits/:id': {
     auth: true,
     ok: 200,
     params: { id: habitId },
-    body: { name: 'Read 20 pages', description: '', color: '#112233' },
+    body: {
+      name: 'Read 20 pages',
+      description: '',
+      color: '#112233',
+      icon: '📖',
+      schedule: { type: 'weekdays', days: [1, 3, 5] },
+      reminderTime: null,
+      archived: false,
+    },
     fields: HABIT_FIELDS,
   },
   'DELETE /api/habits/:id': { auth: true, ok: 204, params: { id: habitId } },
+  'GET /api/habits/:id/stats': { auth: true, ok: 200, params: { id: habitId } },
+  'GET /api/habits/:id/history': {
+    auth: true,
+    ok: 200,
+    params: { id: habitId },
+    query: { from: '2026-02-01', to: '2026-03-01' },
+    queryFields: { from: { kind: 'date' }, to: { kind: 'date' } },
+  },
   'PUT /api/habits/:id/completions/:date': {
     auth: true,
     ok: 200,
     params: { id: habitId, date: day },
-    body: { note: 'Done on the train' },
-    fields: { note: { kind: 'text', min: 0, max: 500 } },
+    body: { status: 'done', value: 12.5, note: 'Done on the train' },
+    fields: {
+      status: { kind: 'enum', values: [...COMPLETION_STATUSES] },
+      value: { kind: 'number', min: 0, max: 1_000_000 },
+      note: { kind: 'text', min: 0, max: 500 },
+    },
   },
   'DELETE /api/habits/:id/completions/:date': {
     auth: true,
@@ -204,7 +277,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     params: { id: habitId, date: day },
     setup: async (owner, params) => {
       const url = `/api/habits/${params.id}/completions/${params.date}`;
-      await api().put(url).set(owner.auth).send({}).expect(200);
+      await api().put(url).set(owner.auth).send({ value: 3 }).expect(200);
     },
   },
 
@@ -214,6 +287,20 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     query: { date: '2026-03-01' },
     queryFields: { date: { kind: 'date' } },
   },
+
+  'GET /api/users/me': { auth: true, ok: 200 },
+  'PATCH /api/users/me': {
+    auth: true,
+    ok: 200,
+    body: { name: 'Renamed Person', timezone: 'America/Sao_Paulo', weekStart: 'sunday' },
+    fields: {
+      name: { kind: 'text', min: 0, max: 100 },
+      timezone: { kind: 'timezone' },
+      weekStart: { kind: 'enum', values: [...WEEK_STARTS] },
+    },
+  },
+
+  'GET /api/metrics': { auth: false, ok: 200 },
 
   'GET /api/workouts': { auth: true, ok: 200, query: PAGE, queryFields: PAGE_FIELDS },
   'POST /api/workouts': {
