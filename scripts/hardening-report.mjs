@@ -40,9 +40,11 @@ function table(headers, rows) {
       )
       .join('  ');
 
-  return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join(
-    '\n',
-  );
+  return [
+    line(headers),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 const categoryRows = [...categories.entries()]
@@ -52,14 +54,27 @@ const totalCases = categoryRows.reduce((sum, row) => sum + row[1], 0);
 const totalServerErrors = categoryRows.reduce((sum, row) => sum + row[2], 0);
 
 const out = [];
-out.push('Hostile input, authorization and tokens (every case must get a 4xx, or its 2xx for valid text)');
-out.push(table(['category', 'cases', '5xx'], [...categoryRows, ['total', totalCases, totalServerErrors]]));
+out.push(
+  'Hostile input, authorization and tokens (every case must get a 4xx, or its 2xx for valid text)',
+);
+out.push(
+  table(['category', 'cases', '5xx'], [...categoryRows, ['total', totalCases, totalServerErrors]]),
+);
 out.push('');
 if (writes.length > 0) {
   out.push('Writes through NGINX while the stack fails (clients retry with an Idempotency-Key)');
   out.push(
     table(
-      ['fault', 'acknowledged', 'found after', 'lost', 'duplicates', 'retried', 'replayed', 'failed answers'],
+      [
+        'fault',
+        'acknowledged',
+        'found after',
+        'lost',
+        'duplicates',
+        'retried',
+        'replayed',
+        'failed answers',
+      ],
       writes.map((row) => [
         row.scenario,
         row.acknowledged,
