@@ -1,5 +1,6 @@
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
@@ -12,9 +13,7 @@ import { healthRouter } from './health/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
-import { recoverIdempotentCreate } from './lib/idempotency';
 import { recoverNonFiniteJson } from './lib/non-finite-json';
-import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
@@ -36,27 +35,10 @@ export function createApp(): Express {
   app.set('etag', strongEtag);
 
   app.use(requestContext);
-  // The API answers JSON only, so its pages policy allows nothing at all; the web app's policy is
-  // set by Next.js (frontend/src/proxy.ts).
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'none'"],
-          baseUri: ["'none'"],
-          formAction: ["'none'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-    }),
-  );
-  app.use(refuseForeignOrigins);
-  app.use(corsForWebApp);
+  app.use(helmet());
+  app.use(cors({ origin: config.corsOrigins, credentials: true }));
   app.use(compression());
-  // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
-  // rather than inflated.
-  app.use(express.json({ limit: config.bodyLimit, inflate: false }));
+  app.use(express.json({ limit: config.bodyLimit }));
   app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
@@ -77,7 +59,6 @@ export function createApp(): Express {
   app.use('/api/body-weights', bodyWeightsRouter);
 
   app.use(routeNotFound);
-  app.use(recoverIdempotentCreate);
   app.use(errorHandler);
 
   return app;

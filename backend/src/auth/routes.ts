@@ -52,13 +52,9 @@ function refreshTokenOf(req: Request): string {
 
 export const authRouter = Router();
 
-// 202 with the same body whether the email was new or registered already (see `register`).
 authRouter.post('/register', validate(registerRules), registerLimit, async (req, res) => {
-  const isCreated = await register(inputOf<Registration>(req));
-  if (!isCreated) {
-    req.log.info('registration for an email that has an account');
-  }
-  res.status(202).json({ status: 'accepted', next: 'login' });
+  const signedIn = await register(inputOf<Registration>(req), deviceOf(req));
+  sendSignedIn(res, 201, signedIn);
 });
 
 // The failed-login limits sit in front of the password check, so a refused guess costs no bcrypt.
