@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 
 import { authRouter } from './auth/routes';
+import { mountBareHello, mountFullHello } from './bench/anchors';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
 import { config } from './lib/config';
@@ -13,14 +14,22 @@ import { requestContext } from './lib/request-context';
 import { todayRouter } from './today/routes';
 import { workoutsRouter } from './workouts/routes';
 
+export interface AppOptions {
+  /** Mounts the bench's reference routes (see bench/anchors.ts); BENCH_ANCHORS by default. */
+  benchAnchors?: boolean;
+}
+
 /** Builds the Express app without listening, so tests can drive it with supertest. */
-export function createApp(): Express {
+export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {}): Express {
   const app = express();
   // Exactly the NGINX hop: a client cannot choose its own address with X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
   // Express 5's default, set explicitly: `?a[b]=1` stays a string key, never an object.
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  if (benchAnchors) {
+    mountBareHello(app);
+  }
 
   app.use(requestContext);
   app.use(helmet());
@@ -30,6 +39,9 @@ export function createApp(): Express {
   app.use(cookieParser());
 
   app.use('/api/health', healthRouter);
+  if (benchAnchors) {
+    mountFullHello(app);
+  }
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);

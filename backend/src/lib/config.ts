@@ -26,6 +26,8 @@ export interface Config {
   bodyLimit: string;
   memoryLimitMb: number;
   cookieSecure: boolean;
+  /** Mounts the benchmark's reference routes; only `npm run bench` sets it. */
+  benchAnchors: boolean;
 }
 
 class ConfigError extends Error {}
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: readString(env, 'BODY_LIMIT', '512kb'),
     memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 512, 32, 65536),
     cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
+    benchAnchors: readBoolean(env, 'BENCH_ANCHORS', false),
   };
 }
 

@@ -1,0 +1,338 @@
+// Seeds the bench database fast: documents are built with the API's own mongoose models (from
+// backend/dist, so defaults, casting and `strict: 'throw'` are the API's) and inserted in bulk with
+// the driver, instead of thousands of API calls. `checkShapes` compares them with documents the API
+// itself wrote, so a model change that the seed does not follow shows up in the report.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const INSERT_BATCH = 5000;
+export const BENCH_PASSWORD = 'bench password, never used anywhere else';
+
+const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Sydney'];
+
+// Within what the API accepts today for a habit: name, description, colour.
+const HABITS = [
+  { name: 'Drink 8 glasses of water', rate: 0.85, color: '#0ea5e9' },
+  { name: 'Read 20 pages', rate: 0.7, color: '#4f46e5' },
+  { name: 'Meditate', rate: 0.6, color: '#10b981' },
+  { name: 'Walk 8,000 steps', rate: 0.75, color: '#f59e0b' },
+  { name: 'Stretch', rate: 0.65, color: '#ec4899' },
+  { name: 'No sugar', rate: 0.5, color: '#ef4444' },
+  { name: 'Journal', rate: 0.55, color: '#8b5cf6' },
+  { name: 'Floss', rate: 0.8, color: '#14b8a6' },
+];
+
+const EXERCISES = [
+  { name: 'Back squat', weight: 80, step: 2.5 },
+  { name: 'Bench press', weight: 60, step: 2.5 },
+  { name: 'Deadlift', weight: 100, step: 5 },
+  { name: 'Overhead press', weight: 40, step: 1.25 },
+  { name: 'Barbell row', weight: 55, step: 2.5 },
+  { name: 'Pull-up', weight: 0, step: 0 },
+  { name: 'Romanian deadlift', weight: 70, step: 2.5 },
+  { name: 'Dumbbell curl', weight: 12, step: 1 },
+];
+
+/** A small seeded generator, so two runs seed the same data. */
+function randomFrom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The local calendar date in a time zone, `YYYY-MM-DD`. */
+export function localDate(timeZone, at = new Date()) {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+export function addDays(date, days) {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+function weekdayOf(date) {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** The API's models and password hashing, from the production build. */
+export function loadBackend(root) {
+  const requireFromBackend = createRequire(path.join(root, 'backend', 'package.json'));
+  const dist = (file) => requireFromBackend(path.join(root, 'backend', 'dist', file));
+  const habits = dist('habits/model.js');
+
+  return {
+    mongoose: requireFromBackend('mongoose'),
+    models: {
+      users: dist('users/model.js').UserModel,
+      habits: habits.HabitModel,
+      completions: habits.CompletionModel,
+      workouts: dist('workouts/model.js').WorkoutModel,
+    },
+    hashPassword: dist('auth/password.js').hashPassword,
+  };
+}
+
+/**
+ * A document as the API's write would store it: the model's defaults applied, values cast, unknown
+ * fields refused. `create()` stores every default; an upsert (how completions are written) stores
+ * the fields it sets plus the non-null defaults, and both add the version key.
+ */
+async function documentOf(Model, fields, { isUpsert = false } = {}) {
+  const doc = new Model(fields);
+  await doc.validate();
+  const raw = doc.toObject({ depopulate: true, versionKey: false });
+  if (isUpsert) {
+    for (const [key, value] of Object.entries(raw)) {
+      if (value === null && !(key in fields)) {
+        delete raw[key];
+      }
+    }
+  }
+  return { ...raw, __v: 0 };
+}
+
+async function insertAll(Model, docs) {
+  for (let i = 0; i < docs.length; i += INSERT_BATCH) {
+    await Model.collection.insertMany(docs.slice(i, i + INSERT_BATCH), { ordered: false });
+  }
+}
+
+function instantOf(date, random) {
+  const seconds = 6 * 3600 + Math.floor(random() * 16 * 3600);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + seconds * 1000);
+}
+
+function completionsFor({ models, user, habit, spec, firstDate, lastDate, random }) {
+  const docs = [];
+  for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
+    // Weekends are weaker days for most habits.
+    const rate = [0, 6].includes(weekdayOf(date)) ? spec.rate - 0.15 : spec.rate;
+    if (random() >= rate) {
+      continue;
+    }
+    const at = instantOf(date, random);
+    docs.push(
+      documentOf(
+        models.completions,
+        {
+          userId: user._id,
+          habitId: habit._id,
+          date,
+          status: 'done',
+          note: random() < 0.05 ? 'Felt good today' : '',
+          createdAt: at,
+          updatedAt: at,
+        },
+        { isUpsert: true },
+      ),
+    );
+  }
+  return Promise.all(docs);
+}
+
+function workoutsFor({ models, user, firstDate, lastDate, random }) {
+  const docs = [];
+  let session = 0;
+  for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
+    // About three sessions a week, mostly Monday, Wednesday and Friday.
+    const isTrainingDay = [1, 3, 5].includes(weekdayOf(date)) ? random() < 0.85 : random() < 0.05;
+    if (!isTrainingDay) {
+      continue;
+    }
+    session += 1;
+    const count = 4 + Math.floor(random() * 3);
+    const start = Math.floor(random() * EXERCISES.length);
+    const exercises = Array.from({ length: count }, (_, i) => {
+      const exercise = EXERCISES[(start + i) % EXERCISES.length];
+      const weight = exercise.weight + exercise.step * Math.floor(session / 6);
+      const sets = Array.from({ length: 3 + Math.floor(random() * 3) }, () => ({
+        reps: 5 + Math.floor(random() * 8),
+        weight,
+      }));
+      return { name: exercise.name, sets };
+    });
+    const at = instantOf(date, random);
+    docs.push(
+      documentOf(models.workouts, {
+        userId: user._id,
+        date,
+        notes: random() < 0.2 ? 'Good session, slept well' : '',
+        exercises,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
+  }
+  return Promise.all(docs);
+}
+
+/**
+ * Seeds `users` people, each with `habits` habits and `days` days of completions and workouts up
+ * to their local today. Answers the users (id, email, time zone, habit ids) and document counts.
+ */
+export async function seedUsers(
+  backend,
+  { users, habits, days, seed = 42, emailPrefix = 'bench.user' },
+) {
+  const { models } = backend;
+  const random = randomFrom(seed);
+  const passwordHash = await backend.hashPassword(BENCH_PASSWORD);
+  const docs = { users: [], habits: [], completions: [], workouts: [] };
+  const seeded = [];
+
+  for (let u = 0; u < users; u += 1) {
+    const timezone = TIME_ZONES[u % TIME_ZONES.length];
+    const today = localDate(timezone);
+    // With days = 0 the user has no history at all (firstDate is tomorrow).
+    const firstDate = addDays(today, -(days - 1));
+    const joinedAt = new Date(Date.parse(`${addDays(today, -days)}T00:00:00Z`));
+    const user = await documentOf(models.users, {
+      email: `${emailPrefix}${u + 1}@example.test`,
+      passwordHash,
+      name: `Bench User ${u + 1}`,
+      timezone,
+      createdAt: joinedAt,
+      updatedAt: joinedAt,
+    });
+    docs.users.push(user);
+    const userHabits = [];
+    for (let h = 0; h < habits; h += 1) {
+      const spec = HABITS[(u + h) % HABITS.length];
+      const habit = await documentOf(models.habits, {
+        userId: user._id,
+        name: spec.name,
+        description: h % 3 === 0 ? 'Part of the morning routine' : '',
+        color: spec.color,
+        position: h,
+        createdAt: joinedAt,
+        updatedAt: joinedAt,
+      });
+      docs.habits.push(habit);
+      userHabits.push(habit);
+      docs.completions.push(
+        ...(await completionsFor({
+          models,
+          user,
+          habit,
+          spec,
+          firstDate,
+          lastDate: today,
+          random,
+        })),
+      );
+    }
+    docs.workouts.push(
+      ...(await workoutsFor({ models, user, firstDate, lastDate: today, random })),
+    );
+    seeded.push({
+      id: String(user._id),
+      email: user.email,
+      timezone,
+      habitIds: userHabits.map((habit) => String(habit._id)),
+    });
+  }
+
+  await Promise.all(Object.values(models).map((Model) => Model.init()));
+  for (const [name, list] of Object.entries(docs)) {
+    await insertAll(models[name], list);
+  }
+
+  return {
+    users: seeded,
+    counts: Object.fromEntries(Object.entries(docs).map(([name, list]) => [name, list.length])),
+    sampleIds: Object.fromEntries(
+      Object.entries(docs).map(([name, list]) => [name, String(list[0]?._id)]),
+    ),
+  };
+}
+
+/** Adds daily completions to one habit for the days [fromDaysAgo, toDaysAgo] before today. */
+export async function seedHistory(backend, { userId, habitId, timezone, fromDaysAgo, toDaysAgo }) {
+  const { models } = backend;
+  const today = localDate(timezone);
+  const docs = [];
+  for (let ago = fromDaysAgo; ago <= toDaysAgo; ago += 1) {
+    const date = addDays(today, -ago);
+    const at = instantOf(date, () => 0.5);
+    docs.push(
+      documentOf(
+        models.completions,
+        { userId, habitId, date, status: 'done', createdAt: at, updatedAt: at },
+        { isUpsert: true },
+      ),
+    );
+  }
+  await insertAll(models.completions, await Promise.all(docs));
+  return docs.length;
+}
+
+/** Every field path of a document ("exercises.sets.reps"), array items merged. */
+function pathsOf(value, prefix = '', into = new Set()) {
+  if (Array.isArray(value)) {
+    value.forEach((item) => pathsOf(item, prefix, into));
+    return into;
+  }
+  const isPlainObject =
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    value._bsontype === undefined;
+  if (!isPlainObject) {
+    if (prefix) {
+      into.add(prefix);
+    }
+    return into;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    pathsOf(child, prefix ? `${prefix}.${key}` : key, into);
+  }
+  return into;
+}
+
+/**
+ * Compares the field paths of documents the API wrote with seeded documents of the same
+ * collections. `written` gives, by collection, an id or a filter (`{ habitId, date }`) of a
+ * document the API wrote; `seeded` an id of a seeded one. Answers the differences; {} if none.
+ */
+export async function checkShapes(backend, { written, seeded }) {
+  const { ObjectId } = backend.mongoose.Types;
+  const filterOf = (idOrFilter) =>
+    typeof idOrFilter === 'string'
+      ? { _id: new ObjectId(idOrFilter) }
+      : Object.fromEntries(
+          Object.entries(idOrFilter).map(([key, value]) => [
+            key,
+            key.endsWith('Id') ? new ObjectId(value) : value,
+          ]),
+        );
+  const differences = {};
+  for (const [collection, idOrFilter] of Object.entries(written)) {
+    const Model = backend.models[collection];
+    const apiDoc = await Model.collection.findOne(filterOf(idOrFilter));
+    const seededDoc = seeded[collection]
+      ? await Model.collection.findOne(filterOf(seeded[collection]))
+      : null;
+    if (!apiDoc || !seededDoc) {
+      differences[collection] = 'no document to compare';
+      continue;
+    }
+    const apiPaths = pathsOf(apiDoc);
+    const seededPaths = pathsOf(seededDoc);
+    const onlyApi = [...apiPaths].filter((p) => !seededPaths.has(p));
+    const onlySeed = [...seededPaths].filter((p) => !apiPaths.has(p));
+    if (onlyApi.length > 0 || onlySeed.length > 0) {
+      differences[collection] = { onlyInApiDocument: onlyApi, onlyInSeededDocument: onlySeed };
+    }
+  }
+  return differences;
+}
