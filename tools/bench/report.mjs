@@ -267,6 +267,23 @@ export function renderMarkdown(results) {
     }
     lines.push('');
   }
+  const db = results.database;
+  if (db?.queries) {
+    lines.push(
+      '## Single queries on the database',
+      '',
+      `One query at a time, with the driver: ${Object.entries(db.collections)
+        .map(([name, n]) => `${n} ${name}`)
+        .join(', ')}.`,
+      '',
+      '| Query | Documents found | median ms |',
+      '| --- | --- | --- |',
+      ...Object.entries(db.queries).map(
+        ([name, q]) => `| ${name} | ${q.documents} | ${q.medianMs} |`,
+      ),
+      '',
+    );
+  }
   lines.push('## Memory after the run (resident, MB)', '', '| Process | RSS MB |', '| --- | --- |');
   for (const [name, mb] of Object.entries(results.memory ?? {})) {
     lines.push(`| ${name} | ${mb} |`);

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { measureDatabase } from './database.mjs';
 import {
   discoverTodayCalls,
   FALLBACK_TODAY_CALLS,
@@ -211,6 +212,14 @@ async function main() {
       ctx.todayCalls.error = error.message;
     }
     log(`Today page calls: ${ctx.todayCalls.paths.join(', ')}`);
+  }
+
+  if (wants('database')) {
+    log('database: single queries on the seeded collections');
+    results.database = await guard('Database', 'database', () =>
+      measureDatabase(backend, users[0]),
+    );
+    log(`  ${JSON.stringify(results.database.queries ?? results.database.error)}`);
   }
 
   const steps = [
