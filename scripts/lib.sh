@@ -19,6 +19,8 @@ HTTP_PORT="${HTTP_PORT:-8080}"
 FERRETDB_BIN="$ROOT/tools/ferretdb/bin/ferretdb"
 
 export PM2_HOME="$RUN_DIR/pm2"
+# Go's official tarball installs here; non-login shells (CI) may not have it on PATH.
+[ -d /usr/local/go/bin ] && PATH="$PATH:/usr/local/go/bin"
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

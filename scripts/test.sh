@@ -37,6 +37,12 @@ log "API fault tests (one at a time: they stop services)"
 
 log "whole-stack tests through NGINX and the PM2 cluster"
 build_all
+# Rate limits for the stack (the API instances and the stack tests read the same values). Every
+# stack and browser test comes from 127.0.0.1 and registers its own users, so registrations and
+# the general limit are generous; the failed-login limits stay small, as the stack tests count
+# them exactly (per account below per address, or the address limit would answer first).
+export RATE_LIMIT_REGISTER_MAX=1000 RATE_LIMIT_GENERAL_MAX=10000
+export RATE_LIMIT_LOGIN_IP_MAX=6 RATE_LIMIT_LOGIN_ACCOUNT_MAX=4
 start_apps
 start_nginx
 wait_for_url "http://127.0.0.1:$HTTP_PORT/api/health" 90

@@ -4,12 +4,15 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
+import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
 import { mountBareHello, mountFullHello } from './bench/anchors';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { todayRouter } from './today/routes';
 import { workoutsRouter } from './workouts/routes';
@@ -27,6 +30,8 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   // Express 5's default, set explicitly: `?a[b]=1` stays a string key, never an object.
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Strong ETags (a hash of the exact body) on every response, the same for a cached response.
+  app.set('etag', strongEtag);
   if (benchAnchors) {
     mountBareHello(app);
   }
@@ -38,7 +43,10 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(cookieParser());
 
+  // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  app.use('/api', generalLimit(bearerUserIdOf));
+  app.use(invalidateCacheOnWrite);
   if (benchAnchors) {
     mountFullHello(app);
   }

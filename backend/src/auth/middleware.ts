@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 
 import { AppError } from '../lib/errors';
 import { isRedisUnavailable } from '../lib/redis';
@@ -20,16 +20,36 @@ async function isSessionAllowed(sessionId: string): Promise<boolean> {
   }
 }
 
+function bearerTokenOf(req: Request): string | undefined {
+  return BEARER.exec(req.get('authorization') ?? '')?.[1];
+}
+
+/**
+ * The user of a correctly signed, unexpired access token, without asking Redis whether its session
+ * still exists; undefined otherwise. Only for keying (the general rate limit), never to authorise.
+ */
+export function bearerUserIdOf(req: Request): string | undefined {
+  const token = bearerTokenOf(req);
+  if (!token) {
+    return undefined;
+  }
+  try {
+    return verifyAccessToken(token).userId;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Requires a valid access token of a live session; sets `req.auth`. */
 export const requireAuth: RequestHandler = async (req, _res, next) => {
-  const match = BEARER.exec(req.get('authorization') ?? '');
-  if (!match) {
+  const token = bearerTokenOf(req);
+  if (!token) {
     throw new AppError('UNAUTHENTICATED', 'Missing bearer token', {
       userMessage: 'Please sign in',
     });
   }
 
-  const claims = verifyAccessToken(match[1] as string);
+  const claims = verifyAccessToken(token);
   if (!(await isSessionAllowed(claims.sessionId))) {
     throw new AppError('UNAUTHENTICATED', 'Session ended', {
       userMessage: 'Your session has ended, please sign in',

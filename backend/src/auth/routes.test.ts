@@ -1,3 +1,5 @@
+import { config } from '../lib/config';
+import { redis } from '../lib/redis';
 import { api, buildUser, expectError, TEST_PASSWORD, useTestServices } from '../test/setup';
 
 useTestServices();
@@ -154,5 +156,142 @@ describe('POST /api/auth/logout', () => {
 
     expect(res.status).toBe(204);
     expectError(await api().get('/api/auth/me').set(auth), 401, 'UNAUTHENTICATED');
+  });
+});
+
+async function signIn(email: string, device: string) {
+  const res = await api()
+    .post('/api/auth/login')
+    .set('User-Agent', device)
+    .send({ email, password: TEST_PASSWORD });
+  expect(res.status).toBe(200);
+
+  return {
+    auth: { Authorization: `Bearer ${res.body.accessToken as string}` },
+    cookie: cookieOf(res),
+  };
+}
+
+describe('POST /api/auth/refresh, concurrent tabs', () => {
+  it('answers both of two refreshes with the same cookie; only one rotates the cookie', async () => {
+    const { user } = await buildUser();
+    const { cookie } = await signIn(user.email, 'Firefox');
+
+    const [first, second] = await Promise.all([
+      api().post('/api/auth/refresh').set('Cookie', cookie),
+      api().post('/api/auth/refresh').set('Cookie', cookie),
+    ]);
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const rotated = [first, second].filter((res) =>
+      ((res.headers['set-cookie'] as unknown as string[] | undefined) ?? []).some((value) =>
+        value.startsWith('hg_refresh='),
+      ),
+    );
+    expect(rotated).toHaveLength(1);
+  });
+
+  it('keeps the user’s session list alive as long as a refreshed session lives', async () => {
+    const { user } = await buildUser();
+    const { cookie } = await signIn(user.email, 'Firefox');
+    const listKey = `user:${user.id}:sessions`;
+    // As if the session had been created long ago and refreshed ever since.
+    await redis.expire(listKey, 60);
+
+    await api().post('/api/auth/refresh').set('Cookie', cookie).expect(200);
+
+    expect(await redis.ttl(listKey)).toBeGreaterThan(config.refreshTokenTtlSeconds - 10);
+  });
+});
+
+describe('GET /api/auth/sessions', () => {
+  it('lists the user’s own sessions with device and last use, marking the current one', async () => {
+    const { user } = await buildUser();
+    await buildUser();
+    const laptop = await signIn(user.email, 'Firefox on Linux');
+    await signIn(user.email, 'Safari on iPhone');
+
+    const res = await api().get('/api/auth/sessions').set(laptop.auth);
+
+    expect(res.status).toBe(200);
+    // buildUser opened one session too ("jest").
+    expect(res.body.items.map((item: { device: string }) => item.device).sort()).toEqual([
+      'Firefox on Linux',
+      'Safari on iPhone',
+      'jest',
+    ]);
+    const current = res.body.items.filter((item: { isCurrent: boolean }) => item.isCurrent);
+    expect(current).toHaveLength(1);
+    expect(current[0].device).toBe('Firefox on Linux');
+    for (const item of res.body.items) {
+      expect(item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(Date.parse(item.lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
+    }
+  });
+});
+
+describe('DELETE /api/auth/sessions/:id', () => {
+  it('revokes another session of the user: its access and refresh tokens stop working', async () => {
+    const { user } = await buildUser();
+    const laptop = await signIn(user.email, 'Firefox');
+    const phone = await signIn(user.email, 'Safari');
+    const listed = await api().get('/api/auth/sessions').set(phone.auth);
+    const phoneId = listed.body.items.find((item: { isCurrent: boolean }) => item.isCurrent).id;
+
+    const res = await api().delete(`/api/auth/sessions/${phoneId}`).set(laptop.auth);
+
+    expect(res.status).toBe(204);
+    expectError(await api().get('/api/auth/me').set(phone.auth), 401, 'UNAUTHENTICATED');
+    expectError(
+      await api().post('/api/auth/refresh').set('Cookie', phone.cookie),
+      401,
+      'UNAUTHENTICATED',
+    );
+    expect((await api().get('/api/auth/me').set(laptop.auth)).status).toBe(200);
+  });
+
+  it('answers 404 for another user’s session and leaves it alive', async () => {
+    const alice = await buildUser();
+    const bob = await buildUser();
+    const bobSessions = await api().get('/api/auth/sessions').set(bob.auth);
+    const bobSessionId = bobSessions.body.items[0].id as string;
+
+    const res = await api().delete(`/api/auth/sessions/${bobSessionId}`).set(alice.auth);
+
+    expectError(res, 404, 'NOT_FOUND');
+    expect((await api().get('/api/auth/me').set(bob.auth)).status).toBe(200);
+  });
+
+  it('answers 400 naming the id for a malformed session id', async () => {
+    const { auth } = await buildUser();
+
+    expectError(
+      await api().delete('/api/auth/sessions/x').set(auth),
+      400,
+      'VALIDATION_FAILED',
+      'id',
+    );
+  });
+});
+
+describe('POST /api/auth/logout-all', () => {
+  it('ends every session of the user and no other user’s', async () => {
+    const { user } = await buildUser();
+    const other = await buildUser();
+    const laptop = await signIn(user.email, 'Firefox');
+    const phone = await signIn(user.email, 'Safari');
+
+    const res = await api().post('/api/auth/logout-all').set(laptop.auth);
+
+    expect(res.status).toBe(204);
+    for (const session of [laptop, phone]) {
+      expectError(await api().get('/api/auth/me').set(session.auth), 401, 'UNAUTHENTICATED');
+      expectError(
+        await api().post('/api/auth/refresh').set('Cookie', session.cookie),
+        401,
+        'UNAUTHENTICATED',
+      );
+    }
+    expect((await api().get('/api/auth/me').set(other.auth)).status).toBe(200);
   });
 });

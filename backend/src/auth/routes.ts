@@ -2,6 +2,7 @@ import { Router, type CookieOptions, type Request, type Response } from 'express
 
 import { config } from '../lib/config';
 import { AppError } from '../lib/errors';
+import { loginLimits, registerLimit } from '../lib/rate-limit';
 import { inputOf, validate } from '../lib/validate';
 import { presentUser } from '../users/presenter';
 import { getUser } from '../users/service';
@@ -51,12 +52,13 @@ function refreshTokenOf(req: Request): string {
 
 export const authRouter = Router();
 
-authRouter.post('/register', validate(registerRules), async (req, res) => {
+authRouter.post('/register', validate(registerRules), registerLimit, async (req, res) => {
   const signedIn = await register(inputOf<Registration>(req), deviceOf(req));
   sendSignedIn(res, 201, signedIn);
 });
 
-authRouter.post('/login', validate(loginRules), async (req, res) => {
+// The failed-login limits sit in front of the password check, so a refused guess costs no bcrypt.
+authRouter.post('/login', validate(loginRules), ...loginLimits, async (req, res) => {
   const signedIn = await login(inputOf<Credentials>(req), deviceOf(req));
   sendSignedIn(res, 200, signedIn);
 });

@@ -26,6 +26,7 @@ if not current then return 'missing' end
 if current == ARGV[1] then
   redis.call('HSET', KEYS[1], 'tokenHash', ARGV[2], 'previousHash', ARGV[1], 'rotatedAt', ARGV[3], 'lastUsedAt', ARGV[3])
   redis.call('EXPIRE', KEYS[1], ARGV[4])
+  redis.call('EXPIRE', KEYS[2], ARGV[4])
   return 'rotated'
 end
 local previous = redis.call('HGET', KEYS[1], 'previousHash')
@@ -110,11 +111,18 @@ export async function rotateSession(refreshToken: string): Promise<RefreshResult
   }
 
   const userId = await redis.hget(sessionKey(parsed.sessionId), 'userId');
+  if (!userId) {
+    throw invalidRefresh('Unknown or expired session');
+  }
+
   const nextSecret = newSecret(32);
+  // The user's session list lives as long as the longest session in it: a refresh slides both,
+  // or a session in use for longer than the TTL would drop out of the list (and of logout-all).
   const outcome = (await redis.eval(
     ROTATE_SCRIPT,
-    1,
+    2,
     sessionKey(parsed.sessionId),
+    userSessionsKey(userId),
     hashSecret(parsed.secret),
     hashSecret(nextSecret),
     String(Date.now()),
@@ -122,7 +130,7 @@ export async function rotateSession(refreshToken: string): Promise<RefreshResult
     String(ROTATION_GRACE_MS),
   )) as RotateOutcome;
 
-  if (outcome === 'missing' || !userId) {
+  if (outcome === 'missing') {
     throw invalidRefresh('Unknown or expired session');
   }
   if (outcome === 'reused') {
@@ -150,13 +158,20 @@ export async function endSession(userId: string, sessionId: string): Promise<boo
   return true;
 }
 
+/** Ends every session of the user (log out everywhere). */
 export async function endAllSessions(userId: string): Promise<void> {
   const sessionIds = await redis.smembers(userSessionsKey(userId));
-  const pipeline = redis.multi().del(userSessionsKey(userId));
-  for (const sessionId of sessionIds) {
-    pipeline.del(sessionKey(sessionId));
+  if (sessionIds.length === 0) {
+    return;
   }
-  await pipeline.exec();
+
+  // Removes exactly the sessions read above: deleting the whole set would also drop a session
+  // started meanwhile from the list, leaving it alive but out of reach of the next logout-all.
+  const transaction = redis.multi().srem(userSessionsKey(userId), ...sessionIds);
+  for (const sessionId of sessionIds) {
+    transaction.del(sessionKey(sessionId));
+  }
+  await transaction.exec();
 }
 
 export async function listSessions(userId: string): Promise<SessionInfo[]> {

@@ -29,6 +29,7 @@ describe(`GET ${BARE_HELLO_PATH}`, () => {
     // Set by request-context and helmet: their absence shows the route sits before both.
     expect(res.headers['x-request-id']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBeUndefined();
+    expect(res.headers.ratelimit).toBeUndefined();
   });
 });
 
@@ -43,5 +44,7 @@ describe(`GET ${FULL_HELLO_PATH}`, () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:8080');
+    // Counted by the general rate limit, as every API request is.
+    expect(res.headers['ratelimit-policy']).toMatch(/^"general"; q=\d+; w=\d+/);
   });
 });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
+import { cacheResponse } from '../lib/cache';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
 import { presentCompletion, presentHabit } from './presenter';
@@ -27,7 +28,7 @@ export const habitsRouter = Router();
 
 habitsRouter.use(requireAuth);
 
-habitsRouter.get('/', validate(listHabitsRules), async (req, res) => {
+habitsRouter.get('/', cacheResponse(), validate(listHabitsRules), async (req, res) => {
   const page = await findHabits(userIdOf(req), inputOf<PageQuery>(req));
   res.json({ items: page.items.map(presentHabit), nextCursor: page.nextCursor });
 });
@@ -37,7 +38,7 @@ habitsRouter.post('/', validate(createHabitRules), async (req, res) => {
   res.status(201).json(presentHabit(habit));
 });
 
-habitsRouter.get('/:id', validate(habitIdRules), async (req, res) => {
+habitsRouter.get('/:id', cacheResponse(), validate(habitIdRules), async (req, res) => {
   const habit = await getHabit(userIdOf(req), String(req.params.id));
   res.json(presentHabit(habit));
 });

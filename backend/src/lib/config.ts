@@ -6,6 +6,23 @@ const MIN_SECRET_LENGTH = 32;
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+/** At most `max` counted requests per key in a fixed window of `windowSeconds`. */
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+export interface RateLimits {
+  /** Every API request except health checks, per signed-in user, else per client address. */
+  general: RateLimit;
+  /** Failed logins per client address. */
+  loginPerIp: RateLimit;
+  /** Failed logins per account (email), from any address. */
+  loginPerAccount: RateLimit;
+  /** Registration attempts per client address. */
+  register: RateLimit;
+}
+
 export interface Config {
   env: NodeEnv;
   version: string;
@@ -28,6 +45,7 @@ export interface Config {
   cookieSecure: boolean;
   /** Mounts the benchmark's reference routes; only `npm run bench` sets it. */
   benchAnchors: boolean;
+  rateLimits: RateLimits;
 }
 
 class ConfigError extends Error {}
@@ -128,6 +146,36 @@ function readVersion(): string {
   return parsed.version ?? '0.0.0';
 }
 
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86400;
+
+function readRateLimit(
+  env: Env,
+  name: string,
+  fallback: { max: number; windowSeconds: number },
+): RateLimit {
+  return {
+    max: readInt(env, `RATE_LIMIT_${name}_MAX`, fallback.max, 1, 1_000_000),
+    windowSeconds: readInt(
+      env,
+      `RATE_LIMIT_${name}_WINDOW_SECONDS`,
+      fallback.windowSeconds,
+      1,
+      DAY,
+    ),
+  };
+}
+
+function readRateLimits(env: Env): RateLimits {
+  return {
+    general: readRateLimit(env, 'GENERAL', { max: 300, windowSeconds: MINUTE }),
+    loginPerIp: readRateLimit(env, 'LOGIN_IP', { max: 20, windowSeconds: 15 * MINUTE }),
+    loginPerAccount: readRateLimit(env, 'LOGIN_ACCOUNT', { max: 5, windowSeconds: 15 * MINUTE }),
+    register: readRateLimit(env, 'REGISTER', { max: 10, windowSeconds: HOUR }),
+  };
+}
+
 /** Builds the configuration from environment variables; throws naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = readEnvName(env);
@@ -158,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
     memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 512, 32, 65536),
     cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
     benchAnchors: readBoolean(env, 'BENCH_ANCHORS', false),
+    rateLimits: readRateLimits(env),
   };
 }
 

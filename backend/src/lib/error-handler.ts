@@ -9,6 +9,9 @@ interface HttpLikeError {
   status?: number;
 }
 
+// What a 503 tells a client about when to come back (a dependency usually returns within seconds).
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 const UNAVAILABLE_ERRORS = new Set([
   'MongoServerSelectionError',
   'MongoNetworkError',
@@ -87,6 +90,7 @@ export function toAppError(error: unknown): AppError {
   if (isDatabaseUnavailable(error) || isRedisUnavailable(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'Dependency unavailable', {
       userMessage: 'The service is temporarily unavailable, please try again shortly',
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
       cause: error,
     });
   }
@@ -107,8 +111,8 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
       error: cause instanceof Error ? cause.stack : String(cause),
     });
   }
-  if (appError.code === 'SERVICE_UNAVAILABLE') {
-    res.setHeader('Retry-After', '5');
+  if (appError.retryAfterSeconds !== undefined) {
+    res.setHeader('Retry-After', String(appError.retryAfterSeconds));
   }
 
   res.status(appError.status).json({
@@ -116,6 +120,9 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
       code: appError.code,
       message: appError.userMessage ?? appError.message,
       ...(appError.details ? { details: appError.details } : {}),
+      ...(appError.retryAfterSeconds === undefined
+        ? {}
+        : { retryAfterSeconds: appError.retryAfterSeconds }),
       requestId: req.id,
     },
   });

@@ -26,6 +26,8 @@ export interface FieldError {
 interface AppErrorOptions {
   userMessage?: string;
   details?: FieldError[];
+  /** When the client may try again; sent as `Retry-After` and in the body. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -35,6 +37,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly userMessage: string | undefined;
   readonly details: FieldError[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -43,6 +46,7 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     this.userMessage = options.userMessage;
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

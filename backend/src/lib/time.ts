@@ -49,3 +49,14 @@ export function addDays(date: string, days: number): string {
 
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/**
+ * The number of the UTC quarter hour containing `instant`. Every time zone in use is offset from
+ * UTC by a whole number of quarter hours, so the local date anywhere stays the same throughout
+ * one quarter hour: a cache key holding it never outlives "today".
+ */
+export function quarterHourOf(instant: Date = new Date()): number {
+  return Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+}

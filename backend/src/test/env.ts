@@ -17,3 +17,13 @@ process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
 process.env.COOKIE_SECURE = 'false';
 // A jest worker's own memory (transpiled test files, coverage) is not the API's.
 process.env.MEMORY_LIMIT_MB = '4096';
+// The lowest cost allowed outside production: tests check logins, not hashing strength, and
+// bcrypt at cost 12 spends about 300 ms per login on these machines.
+process.env.BCRYPT_COST ??= '4';
+// Rate limits small enough to reach in a test, large enough for the other tests of a file (which
+// mostly share one client address). Tests read the values back from `config.rateLimits`; the
+// whole-stack tests get theirs from scripts/test.sh, which sets them for the API too.
+process.env.RATE_LIMIT_GENERAL_MAX ??= '120';
+process.env.RATE_LIMIT_LOGIN_IP_MAX ??= '6';
+process.env.RATE_LIMIT_LOGIN_ACCOUNT_MAX ??= '4';
+process.env.RATE_LIMIT_REGISTER_MAX ??= '30';

@@ -52,3 +52,59 @@ export async function registerThroughStack(): Promise<{ email: string; token: st
 
   return { email, token: body.accessToken };
 }
+
+/** The base URL of one API instance, straight to its port (no NGINX): index 0, 1, … */
+export function instanceUrl(index: number): string {
+  const port = stack.apiPorts()[index];
+  if (port === undefined) {
+    throw new Error(`the stack has no API instance ${index}`);
+  }
+
+  return `http://127.0.0.1:${port}`;
+}
+
+export interface StackResponse {
+  status: number;
+  headers: Headers;
+  // Whatever JSON the API answered; tests assert on it.
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+interface RequestOptions {
+  token?: string;
+  cookie?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One request to the stack (NGINX or an instance), with the JSON body parsed when there is one. */
+export async function send(
+  baseUrl: string,
+  method: string,
+  path: string,
+  { token, cookie, body, headers = {} }: RequestOptions = {},
+): Promise<StackResponse> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** The `hg_refresh=...` pair of a response's refresh cookie, or null when it sets none. */
+export function refreshCookieOf(res: StackResponse): string | null {
+  const cookie = res.headers.getSetCookie().find((value) => value.startsWith('hg_refresh='));
+
+  return cookie ? (cookie.split(';')[0] as string) : null;
+}
+
+/** The API's Redis key prefix on the stack (scripts/lib.sh leaves REDIS_KEY_PREFIX unset). */
+export const STACK_REDIS_KEY_PREFIX = 'hg:';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
+import { cacheResponse } from '../lib/cache';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
 import { presentWorkout } from './presenter';
@@ -25,7 +26,7 @@ export const workoutsRouter = Router();
 
 workoutsRouter.use(requireAuth);
 
-workoutsRouter.get('/', validate(listWorkoutsRules), async (req, res) => {
+workoutsRouter.get('/', cacheResponse(), validate(listWorkoutsRules), async (req, res) => {
   const page = await findWorkouts(userIdOf(req), inputOf<PageQuery>(req));
   res.json({ items: page.items.map(presentWorkout), nextCursor: page.nextCursor });
 });
@@ -39,7 +40,7 @@ workoutsRouter.post(
   },
 );
 
-workoutsRouter.get('/:id', validate(workoutIdRules), async (req, res) => {
+workoutsRouter.get('/:id', cacheResponse(), validate(workoutIdRules), async (req, res) => {
   const workout = await getWorkout(userIdOf(req), String(req.params.id));
   res.json(presentWorkout(workout));
 });

@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/today', label: 'Today', icon: <CheckIcon /> },
   { href: '/habits', label: 'Habits', icon: <ListIcon /> },
   { href: '/workouts', label: 'Workouts', icon: <DumbbellIcon /> },
+  { href: '/settings', label: 'Settings', icon: <GearIcon /> },
 ] as const;
 
 type AppNavProps = { isLoggingOut: boolean; onLogout: () => void };
@@ -76,6 +77,15 @@ function ListIcon() {
 
 function DumbbellIcon() {
   return <path d="M6 7v10M3 9v6M18 7v10M21 9v6M6 12h12" />;
+}
+
+function GearIcon() {
+  return (
+    <>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
+    </>
+  );
 }
 
 function LogoutIcon() {

@@ -5,6 +5,8 @@ import { useEffect, useRef } from 'react';
 type ConfirmInlineProps = {
   question: string;
   confirmLabel: string;
+  /** The confirm button's text while the action runs. */
+  pendingLabel?: string;
   isPending: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -12,7 +14,14 @@ type ConfirmInlineProps = {
 
 /** An in-place "are you sure?" with the safe choice focused first, for destructive actions. */
 export function ConfirmInline(props: ConfirmInlineProps) {
-  const { question, confirmLabel, isPending, onConfirm, onCancel } = props;
+  const {
+    question,
+    confirmLabel,
+    pendingLabel = 'Deleting…',
+    isPending,
+    onConfirm,
+    onCancel,
+  } = props;
   const cancelRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -20,7 +29,7 @@ export function ConfirmInline(props: ConfirmInlineProps) {
   }, []);
 
   return (
-    <div className="confirm" role="group" aria-label="Confirm delete">
+    <div className="confirm" role="group" aria-label={`Confirm: ${confirmLabel}`}>
       <p>{question}</p>
       <div className="button-row">
         <button
@@ -29,7 +38,7 @@ export function ConfirmInline(props: ConfirmInlineProps) {
           onClick={onConfirm}
           disabled={isPending}
         >
-          {isPending ? 'Deleting…' : confirmLabel}
+          {isPending ? pendingLabel : confirmLabel}
         </button>
         <button
           ref={cancelRef}

@@ -102,3 +102,25 @@ export function formatShortDate(value: string, today: string = getLocalToday()):
     year: isSameYear ? undefined : 'numeric',
   }).format(date);
 }
+
+const TIME_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "5 minutes ago", "yesterday", "just now": how long ago an instant (ISO text) was. */
+export function formatTimeAgo(instant: string, now: Date = new Date()): string {
+  const seconds = Math.floor((now.getTime() - new Date(instant).getTime()) / 1000);
+  if (Number.isNaN(seconds)) {
+    return instant;
+  }
+
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size] of TIME_UNITS) {
+    if (seconds >= size) {
+      return format.format(-Math.floor(seconds / size), unit);
+    }
+  }
+  return 'just now';
+}

@@ -24,7 +24,13 @@ export type ApiErrorCode = (typeof API_CODES)[number] | 'NETWORK_ERROR' | 'UNKNO
 export type FieldError = { field: string; message: string };
 
 type ErrorBody = {
-  error?: { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown };
+  error?: {
+    code?: unknown;
+    message?: unknown;
+    details?: unknown;
+    requestId?: unknown;
+    retryAfterSeconds?: unknown;
+  };
 };
 
 const KNOWN_CODES = new Set<string>(API_CODES);
@@ -57,6 +63,8 @@ export class ApiError extends Error {
   readonly status: number | null;
   readonly details: FieldError[];
   readonly requestId: string | null;
+  /** When the API said to try again (rate limits, unavailability), in seconds. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(input: {
     code: ApiErrorCode;
@@ -64,6 +72,7 @@ export class ApiError extends Error {
     status?: number | null;
     details?: FieldError[];
     requestId?: string | null;
+    retryAfterSeconds?: number | null;
   }) {
     super(input.message ?? USER_MESSAGES[input.code]);
     this.name = 'ApiError';
@@ -71,6 +80,7 @@ export class ApiError extends Error {
     this.status = input.status ?? null;
     this.details = input.details ?? [];
     this.requestId = input.requestId ?? null;
+    this.retryAfterSeconds = input.retryAfterSeconds ?? null;
   }
 }
 
@@ -92,8 +102,11 @@ export function toApiError(error: unknown): ApiError {
   const code = readCode(body.error?.code, status);
   const details = readDetails(body.error?.details);
   const requestId = typeof body.error?.requestId === 'string' ? body.error.requestId : null;
+  const retryAfter = body.error?.retryAfterSeconds;
+  const retryAfterSeconds = typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : null;
+  const message = describe(code, body, details, retryAfterSeconds);
 
-  return new ApiError({ code, status, details, requestId, message: describe(code, body, details) });
+  return new ApiError({ code, status, details, requestId, retryAfterSeconds, message });
 }
 
 function readCode(code: unknown, status: number): ApiErrorCode {
@@ -140,11 +153,28 @@ function readDetails(details: unknown): FieldError[] {
   );
 }
 
-function describe(code: ApiErrorCode, body: ErrorBody, details: FieldError[]): string {
+function describe(
+  code: ApiErrorCode,
+  body: ErrorBody,
+  details: FieldError[],
+  retryAfterSeconds: number | null,
+): string {
+  if (code === 'RATE_LIMITED' && retryAfterSeconds !== null) {
+    return `Too many attempts. Try again in ${describeWait(retryAfterSeconds)}.`;
+  }
   if (code !== 'VALIDATION_FAILED' || details.length > 0) {
     return USER_MESSAGES[code];
   }
 
   const serverMessage = body.error?.message;
   return typeof serverMessage === 'string' && serverMessage ? serverMessage : USER_MESSAGES[code];
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) {
+    return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  }
+
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }

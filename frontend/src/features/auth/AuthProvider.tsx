@@ -39,6 +39,7 @@ export type AuthContextValue = AuthState & {
   login: (input: LoginInput) => Promise<User>;
   register: (input: RegisterInput) => Promise<User>;
   logout: () => Promise<void>;
+  logoutEverywhere: () => Promise<void>;
   retry: () => void;
 };
 
@@ -78,14 +79,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(restoreSession, [restoreSession]);
 
-  const logout = useCallback(async () => {
+  // Marks the sign-out as asked for, so the login page does not say the session expired.
+  const signOutWith = useCallback(async (end: () => Promise<void>) => {
     isLoggingOut.current = true;
     try {
-      await authApi.logout();
+      await end();
     } finally {
       isLoggingOut.current = false;
     }
   }, []);
+  const logout = useCallback(() => signOutWith(authApi.logout), [signOutWith]);
+  const logoutEverywhere = useCallback(() => signOutWith(authApi.logoutEverywhere), [signOutWith]);
 
   const value = useMemo<AuthContextValue>(
     () => ({
@@ -93,9 +97,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login: async (input) => (await authApi.login(input)).user,
       register: async (input) => (await authApi.register(input)).user,
       logout,
+      logoutEverywhere,
       retry: restoreSession,
     }),
-    [state, logout, restoreSession],
+    [state, logout, logoutEverywhere, restoreSession],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

@@ -39,3 +39,19 @@ export async function logout(): Promise<void> {
 
   setSession(null);
 }
+
+/**
+ * Ends every session of the user, this one included (log out everywhere), then forgets the
+ * access token. Throws when the server could not be told.
+ */
+export async function logoutEverywhere(): Promise<void> {
+  try {
+    await api.post('/auth/logout-all', undefined, { withCredentials: true });
+  } catch (error) {
+    if (toApiError(error).code !== 'UNAUTHENTICATED') {
+      throw error;
+    }
+  }
+
+  setSession(null);
+}
