@@ -10,11 +10,9 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { quantile } from './load.mjs';
-import { authHeaders, pickRandom } from './scenarios.mjs';
-import { runLoad } from './load.mjs';
+import { quantile, runLoad } from './load.mjs';
+import { authHeaders, HABIT_LIST_PATH, pickRandom, warmCache } from './scenarios.mjs';
 
-const HABIT_LIST_PATH = '/api/habits?limit=50';
 const FILLER_URLS = [
   '/api/habits?limit=50',
   '/api/today',
@@ -137,6 +135,10 @@ async function writeWhile(ctx, { rate, isRunning, redis, prefix, isSeedDesign })
 }
 
 async function readWhileWriting(ctx, { writer, redis, prefix }) {
+  const cacheWarmed = await warmCache(
+    ctx,
+    ctx.users.map((user) => ({ user, path: HABIT_LIST_PATH })),
+  );
   let running = true;
   const reads = runLoad({
     baseUrl: ctx.baseUrl,
@@ -156,7 +158,7 @@ async function readWhileWriting(ctx, { writer, redis, prefix }) {
     ? writeWhile(ctx, { ...writer, redis, prefix, isRunning: () => running })
     : Promise.resolve(null);
   const [figures, writeFigures] = await Promise.all([reads, writes]);
-  return { ...figures, writes: writeFigures };
+  return { ...figures, cacheWarmed, writes: writeFigures };
 }
 
 export async function runInvalidation(ctx) {

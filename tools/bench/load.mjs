@@ -2,7 +2,7 @@
 // run, with every response's latency, status and X-Cache header recorded per request category.
 import autocannon from 'autocannon';
 
-import { startCpuMeter } from './procstat.mjs';
+import { startCpuMeter, waitForQuiet } from './procstat.mjs';
 
 /** The q-quantile (0..1) of sorted numbers, nearest-rank. */
 export function quantile(sorted, q) {
@@ -95,6 +95,7 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
   if (warmup > 0) {
     await runAutocannon({ baseUrl, connections, seconds: warmup, pick, onResult: () => {} });
   }
+  const settledBeforeSeconds = await waitForQuiet(processes);
 
   const total = newTally();
   const byCategory = {};
@@ -118,6 +119,7 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     },
   });
   const cpu = stopMeter();
+  const drainedAfterSeconds = await waitForQuiet(processes);
   const seconds = result.duration || duration;
   const categories = Object.fromEntries(
     Object.entries(byCategory).map(([name, tally]) => [name, summarise(tally, seconds)]),
@@ -134,6 +136,10 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     errors: result.errors + summary.failedResponses,
     categories: Object.keys(categories).length > 1 ? categories : undefined,
     cpu,
+    // How long the API and the database stayed busy after the warm-up and after the measured
+    // part: work still queued when the load generator stopped (0.5 s means none).
+    settledBeforeSeconds,
+    drainedAfterSeconds,
   };
 }
 

@@ -17,8 +17,8 @@ export const HELP = `Usage: npm run bench -- [options]
   --quick               smoke run: 3 users with 30 days, 1 s loads, 10,000 keys, no Lighthouse
   --duration <s>        measured seconds of each load (default 10)
   --warmup <s>          unmeasured seconds before each load (default 2)
-  --users <n>           seeded users, all of them used by the loads (default 20)
-  --habits <n>          habits per user (default 6)
+  --users <n>           seeded users, all of them used by the loads (default 10)
+  --habits <n>          habits per user (default 5)
   --days <n>            days of history per user (default 365)
   --keys <n>            cache keys loaded into Redis for the invalidation runs (default 1000000)
   --write-rate <n>      writes per second during the invalidation runs (default 5)
@@ -34,8 +34,8 @@ BENCH_WEB_PORT, BENCH_HTTP_PORT, BENCH_HELLO_PORT. BENCH_SKIP_BUILD=1 reuses the
 const FULL = {
   duration: 10,
   warmup: 2,
-  users: 20,
-  habits: 6,
+  users: 10,
+  habits: 5,
   days: 365,
   keys: 1_000_000,
   writeRate: 5,

@@ -153,3 +153,27 @@ function round1(value) {
 function round2(value) {
   return Math.round(value * 100) / 100;
 }
+
+const QUIET_PCT_OF_CORE = 15;
+const SETTLE_STEP_MS = 500;
+
+/**
+ * Waits until the API instances and the database together use less than 15% of a core over half
+ * a second: requests a load left queued (slow database scans go on after the load generator has
+ * stopped waiting) would otherwise be measured as part of the next load. Answers the seconds it
+ * took, or the limit when they never went quiet.
+ */
+export async function waitForQuiet(processes, limitSeconds = 90) {
+  const busy = processes.filter((entry) => /^(api |ferretdb$)/.test(entry.name));
+  const started = Date.now();
+  while (Date.now() - started < limitSeconds * 1000) {
+    const stop = startCpuMeter(busy);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_MS));
+    const { perProcessPctOfCore } = stop();
+    const total = Object.values(perProcessPctOfCore).reduce((sum, pct) => sum + pct, 0);
+    if (total < QUIET_PCT_OF_CORE) {
+      break;
+    }
+  }
+  return round1((Date.now() - started) / 1000);
+}

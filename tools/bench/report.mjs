@@ -147,12 +147,12 @@ function loadRows(scenario) {
         : Math.round(read(cpu.perProcessPctOfCore)),
     ),
   );
-  return `| ${scenario.title} | ${scenario.connections} | ${scenario.rps} | ${scenario.p50} | ${scenario.p95} | ${scenario.p99} | ${scenario.errors} | ${cache} | ${cpuCells.join(' | ')} | ${cpu.machine.otherCores} |`;
+  return `| ${scenario.title} | ${scenario.connections} | ${scenario.rps} | ${scenario.p50} | ${scenario.p95} | ${scenario.p99} | ${scenario.errors} | ${cache} | ${cpuCells.join(' | ')} | ${cpu.machine.otherCores} | ${cell(scenario.drainedAfterSeconds)} |`;
 }
 
 const LOAD_HEADER =
-  `| Scenario | Conns | req/s | p50 ms | p95 ms | p99 ms | Errors | Cache hits | ${CPU_COLUMNS.map(([name]) => `${name} %`).join(' | ')} | other cores |\n` +
-  `| --- | ${'--- | '.repeat(7 + CPU_COLUMNS.length)}--- |`;
+  `| Scenario | Conns | req/s | p50 ms | p95 ms | p99 ms | Errors | Cache hits | ${CPU_COLUMNS.map(([name]) => `${name} %`).join(' | ')} | other cores | drain s |\n` +
+  `| --- | ${'--- | '.repeat(8 + CPU_COLUMNS.length)}--- |`;
 
 function loadScenarios(results) {
   const rows = [];
@@ -248,7 +248,7 @@ export function renderMarkdown(results) {
     '',
     '## Loads',
     '',
-    'CPU in % of one core during the measured part; "other cores": what the rest of the machine (other users) kept busy at the same time.',
+    'CPU in % of one core during the measured part; "other cores": what the rest of the machine (other users) kept busy at the same time; "drain s": how long the API and the database stayed busy after the load generator stopped (0.5: nothing was queued).',
     '',
     LOAD_HEADER,
     ...loadScenarios(results),
