@@ -222,6 +222,24 @@ function invalidationText(inval) {
   );
 }
 
+/** Other people's CPU use during the loads: the noise in these figures. */
+export function noiseOf(results) {
+  const others = results.scenarios
+    .flatMap((scenario) => [scenario, ...Object.values(scenario.runs ?? {})])
+    .map((load) => load.cpu?.machine?.otherCores)
+    .filter((value) => typeof value === 'number');
+  if (others.length === 0) {
+    return null;
+  }
+  const mean = others.reduce((sum, value) => sum + value, 0) / others.length;
+  return {
+    loads: others.length,
+    minOtherCores: Math.min(...others),
+    maxOtherCores: Math.max(...others),
+    meanOtherCores: Math.round(mean * 100) / 100,
+  };
+}
+
 export function renderMarkdown(results) {
   const { machine, options } = results;
   const lines = [];
@@ -231,6 +249,10 @@ export function renderMarkdown(results) {
       `Load average at start: ${machine.loadAverage.join(', ')}. Commit ${results.commit}. Run took ${results.elapsedSeconds} s.`,
     '',
     `Options: ${JSON.stringify(options)}`,
+    '',
+    results.noise
+      ? `Noise: during the ${results.noise.loads} loads, other people's processes kept ${results.noise.minOtherCores} to ${results.noise.maxOtherCores} of the ${machine.cores} cores busy (mean ${results.noise.meanOtherCores}).`
+      : 'Noise: no load was measured.',
     '',
     `Data set: ${Object.entries(results.seed?.counts ?? {})
       .map(([name, n]) => `${n} ${name}`)

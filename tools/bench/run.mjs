@@ -17,7 +17,7 @@ import { HttpClient, mapLimit } from './http.mjs';
 import { runInvalidation } from './invalidation.mjs';
 import { HELP, readOptions } from './options.mjs';
 import { findStackProcesses, rssMbOf } from './procstat.mjs';
-import { evaluateTargets, renderMarkdown } from './report.mjs';
+import { evaluateTargets, noiseOf, renderMarkdown } from './report.mjs';
 import {
   findRangeEndpoints,
   runAnchors,
@@ -286,10 +286,12 @@ async function main() {
   await backend.mongoose.disconnect();
   results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   results.targets = evaluateTargets(results);
+  results.noise = noiseOf(results);
   const base = path.join(reportDir, `bench-${stamp}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(`${base}.md`, renderMarkdown(results));
   log(`wrote ${path.relative(root, base)}.json and .md`);
+  log(`noise: other processes used ${JSON.stringify(results.noise)} cores during the loads`);
   for (const target of results.targets) {
     log(
       `  ${target.met === null ? 'n/a' : target.met ? 'met' : 'NOT met'}: ${target.target}: ${target.measured}`,
