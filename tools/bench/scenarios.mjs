@@ -50,12 +50,20 @@ function skipped(id, title, reason) {
 export async function warmCache(ctx, requests) {
   const started = performance.now();
   const outcomes = await mapLimit(requests, 2, async ({ user, path }) => {
-    const response = await ctx.http.expect(200, path, { token: user.token, timeoutMs: 120_000 });
-    return response.headers.get('x-cache');
+    try {
+      const response = await ctx.http.send(path, { token: user.token, timeoutMs: 120_000 });
+      return response.status === 200
+        ? response.headers.get('x-cache')
+        : `status ${response.status}`;
+    } catch (error) {
+      return error instanceof Error ? error.name : 'error';
+    }
   });
+  const failed = outcomes.filter((outcome) => !['HIT', 'MISS', 'BYPASS'].includes(outcome));
   return {
     requests: requests.length,
     misses: outcomes.filter((outcome) => outcome !== 'HIT').length,
+    ...(failed.length > 0 ? { failed } : {}),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }
