@@ -26,6 +26,9 @@ module.exports = {
       listen_timeout: 10000,
       kill_timeout: 10000,
       max_memory_restart: process.env.API_MAX_MEMORY || '300M',
+      // A worker that cannot start (database away at boot) is retried with a growing delay, up
+      // to 15 s, instead of in a tight loop.
+      exp_backoff_restart_delay: 100,
       merge_logs: true,
       out_file: path.join(logDir, 'api-out.log'),
       error_file: path.join(logDir, 'api-error.log'),
@@ -40,6 +43,8 @@ module.exports = {
       instances: 1,
       kill_timeout: 5000,
       max_memory_restart: process.env.WEB_MAX_MEMORY || '400M',
+      // Without it PM2 appends the process id to the file names, which log rotation cannot know.
+      merge_logs: true,
       out_file: path.join(logDir, 'web-out.log'),
       error_file: path.join(logDir, 'web-error.log'),
     },

@@ -98,4 +98,12 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // Scripts that mongosh runs (docker-compose's mongo-init job), with the shell's globals.
+    files: ['deploy/compose/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { db: 'readonly', rs: 'readonly', sleep: 'readonly', print: 'readonly' },
+    },
+  },
 );

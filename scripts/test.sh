@@ -4,7 +4,7 @@
 # own (the "test" stack) and stops all of it afterwards, pass or fail.
 export STACK=test DB_PORT="${TEST_DB_PORT:-27117}" REDIS_PORT="${TEST_REDIS_PORT:-6479}"
 export API_PORT="${TEST_API_PORT:-4100}" WEB_PORT="${TEST_WEB_PORT:-3100}" HTTP_PORT="${TEST_HTTP_PORT:-8180}"
-export REDIS_APPENDONLY=no WITH_BROWSER=1
+export REDIS_APPENDONLY=no WITH_BROWSER=1 WITH_DEPLOY_CHECKS=1
 source "$(dirname "$0")/lib.sh"
 
 cleanup() {
@@ -25,6 +25,8 @@ log "static checks: format, lint, types"
 (cd "$ROOT" && npx --no-install prettier --check --log-level warn .)
 (cd "$ROOT" && npx --no-install eslint . --max-warnings 0)
 (cd "$ROOT" && npm run --silent typecheck)
+log "static checks: workflows (actionlint) and docker-compose.yml"
+check_deploy_files
 
 start_database
 start_redis
@@ -49,6 +51,7 @@ wait_for_url "http://127.0.0.1:$HTTP_PORT/api/health" 90
 # What the stack tests need to reach, stop and restart the pieces of this stack.
 export STACK_BASE_URL="http://127.0.0.1:$HTTP_PORT" STACK_API_PORT="$API_PORT"
 export STACK_API_INSTANCES="$API_INSTANCES" STACK_RUN_DIR="$RUN_DIR" STACK_ROOT="$ROOT"
+export STACK_LOG_DIR="$LOG_ROOT" STACK_DATA_DIR="$DATA_DIR" STACK_DB_PORT="$DB_PORT" STACK_WEB_PORT="$WEB_PORT"
 (cd "$ROOT/backend" && JEST_SUITE=stack npx --no-install jest --ci --runInBand --passWithNoTests)
 
 log "browser tests in headless Chromium"

@@ -14,7 +14,9 @@ import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
+import { metricsRouter } from './metrics/routes';
 import { todayRouter } from './today/routes';
+import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
 export interface AppOptions {
@@ -45,6 +47,8 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
 
   // Health checks come from the load balancer and monitoring: never rate limited.
   app.use('/api/health', healthRouter);
+  // Scraped by Prometheus from inside, often: never rate limited either.
+  app.use('/api/metrics', metricsRouter);
   app.use('/api', generalLimit(bearerUserIdOf));
   app.use(invalidateCacheOnWrite);
   if (benchAnchors) {
@@ -53,6 +57,7 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
+  app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
 
   app.use(routeNotFound);

@@ -43,7 +43,13 @@ async function shutdown(server: Server, signal: string): Promise<void> {
     process.exit(1);
   }, FORCED_EXIT_MS).unref();
 
-  server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
+  // Prepended so that it runs before Express: a handler that answers synchronously would otherwise
+  // have sent its headers already, and setHeader would throw.
+  server.prependListener('request', (_req, res) => {
+    if (!res.headersSent) {
+      res.setHeader('Connection', 'close');
+    }
+  });
   await new Promise((resolve) => setTimeout(resolve, DRAIN_DELAY_MS));
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await Promise.allSettled([disconnectDatabase(), disconnectRedis()]);

@@ -24,13 +24,17 @@ export interface Browser {
 }
 
 /** Debian's Chromium with a fresh profile; never a downloaded browser. */
-export async function openBrowser(viewport = { width: 390, height: 844 }): Promise<Browser> {
+export async function openBrowser(
+  viewport = { width: 390, height: 844 },
+  { timezoneId }: { timezoneId?: string } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'hg-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport,
+    ...(timezoneId ? { timezoneId } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
 
@@ -50,4 +54,13 @@ export function uniqueEmail(): string {
   userCount += 1;
 
   return `e2e${userCount}.${Date.now()}@example.test`;
+}
+
+/** Registers a new account through the form and waits for the Today page. */
+export async function registerNewUser(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Email').fill(uniqueEmail());
+  await page.getByLabel('Password', { exact: true }).fill('a long enough e2e password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/today/);
 }

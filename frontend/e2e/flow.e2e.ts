@@ -1,4 +1,4 @@
-import { baseUrl, openBrowser, uniqueEmail, type Browser } from './browser';
+import { openBrowser, registerNewUser, type Browser } from './browser';
 
 // The first-run flow of the stack issue, on a phone-sized screen, through NGINX.
 describe('a new user tracks a habit and a workout', () => {
@@ -15,11 +15,7 @@ describe('a new user tracks a habit and a workout', () => {
   it('registers, adds and checks off a habit, logs a workout with two sets, and still sees all of it after a reload', async () => {
     const { page } = browser;
 
-    await page.goto(`${baseUrl}/register`);
-    await page.getByLabel('Email').fill(uniqueEmail());
-    await page.getByLabel('Password', { exact: true }).fill('a long enough e2e password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/today/);
+    await registerNewUser(page);
 
     await page.getByRole('link', { name: 'Habits' }).click();
     await page.getByLabel('Habit name').fill('Stretch for 10 minutes');

@@ -5,15 +5,34 @@ export const SCHEDULE_TYPES = ['daily', 'weekdays', 'weekly', 'monthly', 'interv
 export const TARGET_TYPES = ['atLeast', 'atMost'] as const;
 export const COMPLETION_STATUSES = ['done', 'skipped'] as const;
 
+export type HabitKind = (typeof HABIT_KINDS)[number];
+export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
+
+/**
+ * One schedule of a habit, in force from `from` (a local date) until the next one's `from`. A
+ * change appends an entry instead of rewriting the last, so past periods keep the rules they
+ * were judged by (see rules/schedule.ts).
+ */
 const scheduleSchema = new Schema(
   {
-    type: { type: String, enum: SCHEDULE_TYPES, required: true, default: 'daily' },
+    from: { type: String, required: true },
+    type: { type: String, enum: SCHEDULE_TYPES, required: true },
     /** For `weekdays`: 0 (Sunday) to 6 (Saturday). */
     days: { type: [Number], default: undefined },
-    /** For `weekly` and `monthly`: how many times in the period. */
+    /** For `weekly` and `monthly` yes/no habits: how many days in the period. */
     times: { type: Number },
     /** For `interval`: every N days. */
     interval: { type: Number },
+  },
+  { _id: false },
+);
+
+/** A measurable habit's target: at least or at most `value` `unit`s a day or a period. */
+const targetSchema = new Schema(
+  {
+    type: { type: String, enum: TARGET_TYPES, required: true },
+    value: { type: Number, required: true },
+    unit: { type: String, default: '', maxlength: 20 },
   },
   { _id: false },
 );
@@ -24,36 +43,56 @@ const habitSchema = new Schema(
     name: { type: String, required: true, maxlength: 100 },
     description: { type: String, default: '', maxlength: 500 },
     color: { type: String, default: '#4f46e5' },
-    icon: { type: String, default: '' },
+    /** An emoji or a short icon name. */
+    icon: { type: String, default: '', maxlength: 16 },
     kind: { type: String, enum: HABIT_KINDS, default: 'boolean' },
-    schedule: { type: scheduleSchema, default: () => ({ type: 'daily' }) },
+    target: { type: targetSchema, default: null },
+    /** The first local date the habit counts; moved back when an earlier day is recorded. */
+    startDate: { type: String, required: true },
+    schedules: { type: [scheduleSchema], required: true },
+    /** Local wall-clock time `HH:MM` of the reminder, or null. */
+    reminderTime: { type: String, default: null },
     position: { type: Number, default: 0 },
     archivedAt: { type: Date, default: null },
   },
   { timestamps: true, strict: 'throw' },
 );
 
-habitSchema.index({ userId: 1, position: 1, _id: 1 });
+// The list (active or archived, in the user's order) and the cursor's tie-break.
+habitSchema.index({ userId: 1, archivedAt: 1, position: 1, _id: 1 });
 
 export type Habit = InferSchemaType<typeof habitSchema>;
 export type HabitDocument = HydratedDocument<Habit>;
 export const HabitModel = model('Habit', habitSchema);
 
-/** One document per habit and local day: the unique index makes marking a day idempotent. */
+/**
+ * One document per habit and local day: the unique index makes marking a day idempotent. The
+ * week and month keys are written with the date so that statistics can `$group` by them: FerretDB
+ * has no date operators, and the local date is a string anyway.
+ */
 const completionSchema = new Schema(
   {
     userId: { type: Types.ObjectId, required: true },
     habitId: { type: Types.ObjectId, required: true },
     /** The user's local calendar date, `YYYY-MM-DD`, never a UTC instant. */
     date: { type: String, required: true },
+    /** ISO week of `date` (Monday weeks), `YYYY-Www`. */
+    isoWeek: { type: String, required: true },
+    /** The Sunday starting the Sunday-to-Saturday week of `date`, `YYYY-MM-DD`. */
+    sundayWeek: { type: String, required: true },
+    /** `YYYY-MM`. */
+    month: { type: String, required: true },
     status: { type: String, enum: COMPLETION_STATUSES, default: 'done' },
+    /** A measurable habit's value for the day; null for yes/no habits and skipped days. */
     value: { type: Number, default: null },
     note: { type: String, default: '', maxlength: 500 },
   },
   { timestamps: true, strict: 'throw' },
 );
 
+// A habit's days in a date range (history, streaks, score) and idempotent marking.
 completionSchema.index({ habitId: 1, date: 1 }, { unique: true });
+// All of a user's habits over a date range (Today, the dashboard).
 completionSchema.index({ userId: 1, date: 1 });
 
 export type Completion = InferSchemaType<typeof completionSchema>;

@@ -1,4 +1,6 @@
 import type { CompletionDocument, HabitDocument } from './model';
+import type { HabitStats, HabitSummary } from './progress';
+import { currentSchedule, schedulesOf, targetOf } from './service';
 
 export function presentHabit(habit: HabitDocument) {
   return {
@@ -8,14 +10,16 @@ export function presentHabit(habit: HabitDocument) {
     color: habit.color,
     icon: habit.icon,
     kind: habit.kind,
-    schedule: {
-      type: habit.schedule?.type ?? 'daily',
-      ...(habit.schedule?.days ? { days: habit.schedule.days } : {}),
-      ...(habit.schedule?.times ? { times: habit.schedule.times } : {}),
-      ...(habit.schedule?.interval ? { interval: habit.schedule.interval } : {}),
-    },
+    target: targetOf(habit),
+    /** The schedule in force now. */
+    schedule: currentSchedule(habit),
+    /** Every schedule with the date it took effect, oldest first. */
+    schedules: schedulesOf(habit),
+    startDate: habit.startDate,
+    reminderTime: habit.reminderTime ?? null,
     position: habit.position,
     archived: habit.archivedAt !== null,
+    archivedAt: habit.archivedAt ? habit.archivedAt.toISOString() : null,
     createdAt: habit.createdAt.toISOString(),
     updatedAt: habit.updatedAt.toISOString(),
   };
@@ -26,9 +30,28 @@ export function presentCompletion(completion: CompletionDocument) {
     habitId: String(completion.habitId),
     date: completion.date,
     status: completion.status,
-    value: completion.value,
+    value: completion.value ?? null,
     note: completion.note,
     createdAt: completion.createdAt.toISOString(),
     updatedAt: completion.updatedAt.toISOString(),
+  };
+}
+
+/** Scores are shown as whole-percent figures; the API keeps four decimals. */
+function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
+
+export function presentStats(stats: HabitStats) {
+  return { ...stats, score: roundScore(stats.score) };
+}
+
+export function presentSummary(summary: HabitSummary) {
+  return {
+    habit: presentHabit(summary.habit),
+    currentStreak: summary.currentStreak,
+    score: roundScore(summary.score),
+    week: summary.week,
+    month: summary.month,
   };
 }

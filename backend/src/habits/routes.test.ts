@@ -1,4 +1,6 @@
 import { CompletionModel, HabitModel } from './model';
+import { shiftDate, weekStartOf } from './rules/calendar';
+import { localDateIn } from '../lib/time';
 import { api, buildUser, expectError, useTestServices } from '../test/setup';
 
 useTestServices();
@@ -22,10 +24,87 @@ describe('POST /api/habits', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       name: 'Drink water 💧',
+      kind: 'boolean',
+      target: null,
       schedule: { type: 'daily' },
+      startDate: localDateIn('Europe/Berlin'),
+      reminderTime: null,
       archived: false,
       position: 0,
     });
+  });
+
+  it('creates a measurable habit with a target, a schedule, an icon, a colour and a reminder', async () => {
+    const { auth } = await buildUser();
+    const body = {
+      name: 'Water',
+      description: 'Glasses a day',
+      kind: 'measurable',
+      target: { type: 'atLeast', value: 8, unit: 'glasses' },
+      schedule: { type: 'weekdays', days: [1, 2, 3, 4, 5] },
+      icon: '💧',
+      color: '#0ea5e9',
+      reminderTime: '07:30',
+      startDate: '2026-01-05',
+    };
+
+    const res = await api().post('/api/habits').set(auth).send(body);
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      ...body,
+      schedules: [{ from: '2026-01-05', type: 'weekdays', days: [1, 2, 3, 4, 5] }],
+    });
+  });
+
+  it.each([
+    [{ name: 'ok', kind: 'counter' }, 'kind'],
+    [{ name: 'ok', kind: 'measurable' }, 'target'],
+    [{ name: 'ok', kind: 'measurable', target: { type: 'atLeast' } }, 'target.value'],
+    [{ name: 'ok', kind: 'measurable', target: { type: 'about', value: 3 } }, 'target.type'],
+    [{ name: 'ok', kind: 'measurable', target: { type: 'atLeast', value: 0 } }, 'target.value'],
+    [{ name: 'ok', kind: 'measurable', target: { type: 'atLeast', value: '8' } }, 'target.value'],
+    [{ name: 'ok', kind: 'measurable', target: 'eight' }, 'target'],
+    [{ name: 'ok', target: { type: 'atLeast', value: 8 } }, 'target'],
+    [{ name: 'ok', target: null }, 'target'],
+    [{ name: 'ok', schedule: 'daily' }, 'schedule'],
+    [{ name: 'ok', schedule: { type: 'yearly' } }, 'schedule.type'],
+    [{ name: 'ok', schedule: {} }, 'schedule.type'],
+    [{ name: 'ok', schedule: { type: 'daily', extra: 1 } }, 'schedule.extra'],
+    [{ name: 'ok', schedule: { type: 'weekdays' } }, 'schedule.days'],
+    [{ name: 'ok', schedule: { type: 'weekdays', days: [] } }, 'schedule.days'],
+    [{ name: 'ok', schedule: { type: 'weekdays', days: [1, 1] } }, 'schedule.days'],
+    [{ name: 'ok', schedule: { type: 'weekdays', days: [7] } }, 'schedule.days[0]'],
+    [{ name: 'ok', schedule: { type: 'daily', days: [1] } }, 'schedule.days'],
+    [{ name: 'ok', schedule: { type: 'weekly' } }, 'schedule.times'],
+    [{ name: 'ok', schedule: { type: 'weekly', times: 8 } }, 'schedule.times'],
+    [{ name: 'ok', schedule: { type: 'monthly', times: 0 } }, 'schedule.times'],
+    [{ name: 'ok', schedule: { type: 'monthly', times: 2.5 } }, 'schedule.times'],
+    [{ name: 'ok', schedule: { type: 'interval' } }, 'schedule.interval'],
+    [{ name: 'ok', schedule: { type: 'interval', interval: 366 } }, 'schedule.interval'],
+    [
+      {
+        name: 'ok',
+        kind: 'measurable',
+        target: { type: 'atMost', value: 5 },
+        schedule: { type: 'weekly', times: 3 },
+      },
+      'schedule.times',
+    ],
+    [{ name: 'ok', reminderTime: '24:00' }, 'reminderTime'],
+    [{ name: 'ok', reminderTime: '7:30' }, 'reminderTime'],
+    [{ name: 'ok', icon: 'x'.repeat(17) }, 'icon'],
+    [{ name: 'ok', startDate: '2026-02-30' }, 'startDate'],
+    [{ name: 'ok', startDate: '2999-01-01' }, 'startDate'],
+    [{ name: 'ok', position: 3 }, 'position'],
+    [{ name: 'ok', archived: true }, 'archived'],
+  ])('answers 400 naming the field for %j and writes nothing (new fields)', async (body, field) => {
+    const { auth, user } = await buildUser();
+
+    const res = await api().post('/api/habits').set(auth).send(body);
+
+    expectError(res, 400, 'VALIDATION_FAILED', field);
+    expect(await HabitModel.countDocuments({ userId: user._id })).toBe(0);
   });
 
   it.each([
@@ -82,7 +161,25 @@ describe('GET /api/habits', () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
-  it.each(['limit=0', 'limit=abc', 'limit=1&limit=2', 'cursor=zzz', 'other=1'])(
+  it('lists archived habits apart, and restores one', async () => {
+    const { auth } = await buildUser();
+    const kept = await createHabit(auth, { name: 'Kept' });
+    const old = await createHabit(auth, { name: 'Old' });
+
+    const archived = await api().patch(`/api/habits/${old.id}`).set(auth).send({ archived: true });
+    const active = await api().get('/api/habits').set(auth);
+    const shelf = await api().get('/api/habits?archived=true').set(auth);
+
+    expect(archived.body).toMatchObject({ archived: true, archivedAt: expect.any(String) });
+    expect(active.body.items.map((habit: { id: string }) => habit.id)).toEqual([kept.id]);
+    expect(shelf.body.items.map((habit: { id: string }) => habit.id)).toEqual([old.id]);
+
+    const restored = await api().patch(`/api/habits/${old.id}`).set(auth).send({ archived: false });
+    expect(restored.body).toMatchObject({ archived: false, archivedAt: null });
+    expect((await api().get('/api/habits').set(auth)).body.items).toHaveLength(2);
+  });
+
+  it.each(['limit=0', 'limit=abc', 'limit=1&limit=2', 'cursor=zzz', 'other=1', 'archived=yes'])(
     'answers 400 for ?%s',
     async (query) => {
       const { auth } = await buildUser();
@@ -107,6 +204,70 @@ describe('GET, PATCH and DELETE /api/habits/:id', () => {
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('Read 20 pages');
     expect((await api().get(`/api/habits/${habit.id}`).set(auth)).body.name).toBe('Read 20 pages');
+  });
+
+  it('changes a schedule from the start of its period, keeping the old one for the days before', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth, { name: 'Gym', startDate: '2026-01-05' });
+    const today = localDateIn('Europe/Berlin');
+
+    const res = await api()
+      .patch(`/api/habits/${habit.id}`)
+      .set(auth)
+      .send({ schedule: { type: 'weekly', times: 3 } });
+
+    expect(res.status).toBe(200);
+    expect(res.body.schedule).toEqual({ type: 'weekly', times: 3 });
+    expect(res.body.schedules).toEqual([
+      { from: '2026-01-05', type: 'daily' },
+      { from: weekStartOf(today, 'monday'), type: 'weekly', times: 3 },
+    ]);
+  });
+
+  it('changes a measurable target, colour, icon, description and reminder; clears the reminder', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth, {
+      name: 'Coffee',
+      kind: 'measurable',
+      target: { type: 'atMost', value: 3, unit: 'cups' },
+      reminderTime: '15:00',
+    });
+    const changes = {
+      target: { type: 'atMost', value: 2, unit: 'cups' },
+      color: '#92400e',
+      icon: '☕',
+      description: 'After 2 pm none',
+    };
+
+    const changed = await api().patch(`/api/habits/${habit.id}`).set(auth).send(changes);
+    const cleared = await api()
+      .patch(`/api/habits/${habit.id}`)
+      .set(auth)
+      .send({ reminderTime: null });
+
+    expect(changed.body).toMatchObject({ ...changes, reminderTime: '15:00' });
+    expect(cleared.body.reminderTime).toBeNull();
+  });
+
+  it.each([
+    [{ kind: 'measurable' }, 'kind'],
+    [{ startDate: '2026-01-01' }, 'startDate'],
+    [{ target: { type: 'atLeast', value: 2 } }, 'target'],
+    [{ schedule: { type: 'weekly' } }, 'schedule.times'],
+    [{ archived: 'yes' }, 'archived'],
+    [{ name: '' }, 'name'],
+  ])('answers 400 to PATCH %j on a yes/no habit and changes nothing', async (body, field) => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth);
+    const before = await HabitModel.findById(habit.id).lean();
+
+    expectError(
+      await api().patch(`/api/habits/${habit.id}`).set(auth).send(body),
+      400,
+      'VALIDATION_FAILED',
+      field,
+    );
+    expect(await HabitModel.findById(habit.id).lean()).toEqual(before);
   });
 
   it('deletes a habit with its completions', async () => {
@@ -151,6 +312,81 @@ describe('GET, PATCH and DELETE /api/habits/:id', () => {
   });
 });
 
+describe('POST /api/habits/reorder', () => {
+  it('puts the habits in the given order', async () => {
+    const { auth } = await buildUser();
+    const [a, b, c] = [
+      await createHabit(auth, { name: 'A' }),
+      await createHabit(auth, { name: 'B' }),
+      await createHabit(auth, { name: 'C' }),
+    ];
+
+    const res = await api()
+      .post('/api/habits/reorder')
+      .set(auth)
+      .send({ ids: [c.id, a.id, b.id] });
+    const list = await api().get('/api/habits').set(auth);
+
+    expect(res.status).toBe(204);
+    expect(list.body.items.map((habit: { name: string }) => habit.name)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('reorders a part of the list within the places it held', async () => {
+    const { auth } = await buildUser();
+    const habits = [];
+    for (const name of ['A', 'B', 'C', 'D']) {
+      habits.push(await createHabit(auth, { name }));
+    }
+
+    await api()
+      .post('/api/habits/reorder')
+      .set(auth)
+      .send({ ids: [habits[2]?.id, habits[1]?.id] });
+
+    const list = await api().get('/api/habits').set(auth);
+    expect(list.body.items.map((habit: { name: string }) => habit.name)).toEqual([
+      'A',
+      'C',
+      'B',
+      'D',
+    ]);
+  });
+
+  it('answers 404 when an id is another user’s, and moves nothing', async () => {
+    const alice = await buildUser();
+    const bob = await buildUser();
+    const mine = await createHabit(alice.auth, { name: 'Mine' });
+    const other = await createHabit(alice.auth, { name: 'Other' });
+    const theirs = await createHabit(bob.auth, { name: 'Theirs' });
+
+    const res = await api()
+      .post('/api/habits/reorder')
+      .set(alice.auth)
+      .send({ ids: [theirs.id, mine.id] });
+
+    expectError(res, 404, 'NOT_FOUND');
+    const list = await api().get('/api/habits').set(alice.auth);
+    expect(list.body.items.map((habit: { id: string }) => habit.id)).toEqual([mine.id, other.id]);
+  });
+
+  it.each([
+    [{}, 'ids'],
+    [{ ids: [] }, 'ids'],
+    [{ ids: 'abc' }, 'ids'],
+    [{ ids: ['nope'] }, 'ids[0]'],
+    [{ ids: ['507f1f77bcf86cd799439011', '507f1f77bcf86cd799439011'] }, 'ids'],
+  ])('answers 400 for %j', async (body, field) => {
+    const { auth } = await buildUser();
+
+    expectError(
+      await api().post('/api/habits/reorder').set(auth).send(body),
+      400,
+      'VALIDATION_FAILED',
+      field,
+    );
+  });
+});
+
 describe('PUT and DELETE /api/habits/:id/completions/:date', () => {
   it('marks a day done once, however often it is repeated or raced, and undoes it', async () => {
     const { auth } = await buildUser();
@@ -181,6 +417,159 @@ describe('PUT and DELETE /api/habits/:id/completions/:date', () => {
       .send({ note: 'felt great' });
 
     expect(res.body.note).toBe('felt great');
+  });
+
+  it('stores a measurable day’s value, a skip, and the week and month keys of the date', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth, {
+      name: 'Water',
+      kind: 'measurable',
+      target: { type: 'atLeast', value: 8, unit: 'glasses' },
+    });
+
+    const valued = await api()
+      .put(`/api/habits/${habit.id}/completions/2026-11-30`)
+      .set(auth)
+      .send({ value: 6.5 });
+    const skippedDay = await api()
+      .put(`/api/habits/${habit.id}/completions/2026-11-29`)
+      .set(auth)
+      .send({ status: 'skipped', note: 'ill' });
+
+    expect(valued.body).toMatchObject({ status: 'done', value: 6.5, note: '' });
+    expect(skippedDay.body).toMatchObject({ status: 'skipped', value: null, note: 'ill' });
+    const stored = await CompletionModel.findOne({ habitId: habit.id, date: '2026-11-30' }).lean();
+    expect(stored).toMatchObject({
+      isoWeek: '2026-W49',
+      sundayWeek: '2026-11-29',
+      month: '2026-11',
+    });
+  });
+
+  it('stores 31 December 2020 under ISO week 2020-W53 and its Sunday week', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth);
+
+    await api().put(`/api/habits/${habit.id}/completions/2020-12-31`).set(auth);
+
+    const stored = await CompletionModel.findOne({ habitId: habit.id }).lean();
+    expect(stored).toMatchObject({
+      isoWeek: '2020-W53',
+      sundayWeek: '2020-12-27',
+      month: '2020-12',
+    });
+  });
+
+  it('changes a done day to skipped and back, keeping one entry and its note', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth);
+    const url = `/api/habits/${habit.id}/completions/2026-03-01`;
+
+    await api().put(url).set(auth).send({ note: 'morning' });
+    const skippedDay = await api().put(url).set(auth).send({ status: 'skipped' });
+    const doneAgain = await api().put(url).set(auth);
+
+    expect(skippedDay.body).toMatchObject({ status: 'skipped', note: 'morning' });
+    expect(doneAgain.body).toMatchObject({ status: 'done', note: 'morning' });
+    expect(await CompletionModel.countDocuments({ habitId: habit.id })).toBe(1);
+  });
+
+  it('leaves one entry when a value, a skip and a mark race for the same day', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth, {
+      name: 'Steps',
+      kind: 'measurable',
+      target: { type: 'atLeast', value: 10000 },
+    });
+    const url = `/api/habits/${habit.id}/completions/2026-02-28`;
+
+    const responses = await Promise.all([
+      ...Array.from({ length: 4 }, (_, index) =>
+        api()
+          .put(url)
+          .set(auth)
+          .send({ value: 1000 * index }),
+      ),
+      api().put(url).set(auth).send({ status: 'skipped' }),
+    ]);
+
+    expect(responses.map((res) => res.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await CompletionModel.countDocuments({ habitId: habit.id })).toBe(1);
+  });
+
+  it('refuses a day after the user’s today in the user’s zone, writing nothing', async () => {
+    const { auth } = await buildUser({ timezone: 'Pacific/Kiritimati' });
+    const habit = await createHabit(auth);
+    const tomorrow = shiftDate(localDateIn('Pacific/Kiritimati'), 1);
+
+    const res = await api().put(`/api/habits/${habit.id}/completions/${tomorrow}`).set(auth);
+
+    expectError(res, 400, 'VALIDATION_FAILED', 'date');
+    expect(await CompletionModel.countDocuments({ habitId: habit.id })).toBe(0);
+  });
+
+  it('accepts today in a zone ahead of the server (Kiritimati, UTC+14)', async () => {
+    const { auth } = await buildUser({ timezone: 'Pacific/Kiritimati' });
+    const habit = await createHabit(auth);
+    const today = localDateIn('Pacific/Kiritimati');
+
+    expect((await api().put(`/api/habits/${habit.id}/completions/${today}`).set(auth)).status).toBe(
+      200,
+    );
+  });
+
+  it('moves the habit’s start back when an earlier day is recorded', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth, { name: 'Read', startDate: '2026-03-10' });
+
+    await api().put(`/api/habits/${habit.id}/completions/2026-03-01`).set(auth);
+
+    const res = await api().get(`/api/habits/${habit.id}`).set(auth);
+    expect(res.body).toMatchObject({
+      startDate: '2026-03-01',
+      schedules: [{ from: '2026-03-01', type: 'daily' }],
+    });
+  });
+
+  it.each([
+    [{ value: 3 }, 'value'],
+    [{ status: 'maybe' }, 'status'],
+    [{ note: 'x'.repeat(501) }, 'note'],
+    [{ extra: 1 }, 'extra'],
+  ])('answers 400 for %j on a yes/no habit and writes nothing', async (body, field) => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth);
+
+    const res = await api()
+      .put(`/api/habits/${habit.id}/completions/2026-03-01`)
+      .set(auth)
+      .send(body);
+
+    expectError(res, 400, 'VALIDATION_FAILED', field);
+    expect(await CompletionModel.countDocuments({ habitId: habit.id })).toBe(0);
+  });
+
+  it.each([
+    [{}, 'value'],
+    [{ value: -1 }, 'value'],
+    [{ value: '3' }, 'value'],
+    [{ value: null }, 'value'],
+    [{ value: 1e7 }, 'value'],
+  ])('answers 400 for %j on a measurable habit and writes nothing', async (body, field) => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth, {
+      name: 'Water',
+      kind: 'measurable',
+      target: { type: 'atLeast', value: 8 },
+    });
+
+    const res = await api()
+      .put(`/api/habits/${habit.id}/completions/2026-03-01`)
+      .set(auth)
+      .send(body);
+
+    expectError(res, 400, 'VALIDATION_FAILED', field);
+    expect(await CompletionModel.countDocuments({ habitId: habit.id })).toBe(0);
   });
 
   it.each(['2026-02-30', '2025-02-29', '20260101', '2026-1-1', 'today'])(

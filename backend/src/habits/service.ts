@@ -1,24 +1,60 @@
 import type { Types } from 'mongoose';
 
-import { notFound } from '../lib/errors';
+import { AppError, notFound, validationFailed, type FieldError } from '../lib/errors';
 import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
-import { CompletionModel, HabitModel, type CompletionDocument, type HabitDocument } from './model';
+import { localDateIn } from '../lib/time';
+import { getUser } from '../users/service';
+import {
+  CompletionModel,
+  HabitModel,
+  type CompletionDocument,
+  type CompletionStatus,
+  type HabitDocument,
+  type HabitKind,
+} from './model';
+import { isoWeekKeyOf, monthKeyOf, weekStartOf } from './rules/calendar';
+import { withScheduleChange } from './rules/schedule';
+import type { ScheduleRule, ScheduleType } from './rules/types';
+
+export interface ScheduleInput {
+  type: ScheduleType;
+  days?: number[];
+  times?: number;
+  interval?: number;
+}
+
+export interface TargetInput {
+  type: 'atLeast' | 'atMost';
+  value: number;
+  unit?: string;
+}
 
 export interface HabitInput {
   name: string;
   description?: string;
   color?: string;
+  icon?: string;
+  kind?: HabitKind;
+  target?: TargetInput | null;
+  schedule?: ScheduleInput;
+  startDate?: string;
+  reminderTime?: string | null;
+}
+
+export type HabitChanges = Partial<Omit<HabitInput, 'kind' | 'startDate'>> & {
+  archived?: boolean;
+};
+
+export interface HabitListQuery extends PageQuery {
+  archived?: 'true' | 'false';
 }
 
 export interface CompletionInput {
   habitId: string;
   date: string;
+  status?: CompletionStatus;
+  value?: number;
   note?: string;
-}
-
-export interface HabitWithCompletion {
-  habit: HabitDocument;
-  completion: CompletionDocument | null;
 }
 
 /** Returns the user's habit or throws NOT_FOUND, also for another user's habit. */
@@ -31,12 +67,15 @@ export async function getHabit(userId: string, habitId: string): Promise<HabitDo
   return habit;
 }
 
-/** Habits in the user's order (position, then creation), a page at a time. */
+/** Active (or, with `archived`, archived) habits in the user's order, a page at a time. */
 export async function findHabits(
   userId: string,
-  { limit = DEFAULT_PAGE_SIZE, cursor }: PageQuery,
+  { limit = DEFAULT_PAGE_SIZE, cursor, archived }: HabitListQuery,
 ): Promise<Page<HabitDocument>> {
-  const filter: Record<string, unknown> = { userId, archivedAt: null };
+  const filter: Record<string, unknown> = {
+    userId,
+    archivedAt: archived === 'true' ? { $ne: null } : null,
+  };
   if (cursor) {
     const after = await HabitModel.findOne({ _id: cursor, userId }, { position: 1 });
     if (after) {
@@ -54,22 +93,93 @@ export async function findHabits(
   return toPage(rows, limit);
 }
 
-export async function createHabit(userId: string, input: HabitInput): Promise<HabitDocument> {
-  const last = await HabitModel.findOne({ userId }, { position: 1 }).sort({ position: -1 });
-
-  return HabitModel.create({ ...input, userId, position: (last?.position ?? -1) + 1 });
+/** All active habits in order, for the day plan (bounded: a person keeps far fewer). */
+export async function findActiveHabits(userId: string): Promise<HabitDocument[]> {
+  return HabitModel.find({ userId, archivedAt: null }).sort({ position: 1, _id: 1 }).limit(500);
 }
 
+/**
+ * Creates a habit at the end of the user's list. Throws VALIDATION_FAILED naming the field when
+ * the kind, schedule and target do not fit together, or the start date is in the future.
+ */
+export async function createHabit(userId: string, input: HabitInput): Promise<HabitDocument> {
+  const user = await getUser(userId);
+  const today = localDateIn(user.timezone);
+  const { kind = 'boolean', schedule = { type: 'daily' }, startDate = today, ...rest } = input;
+  const errors = shapeErrors(kind, schedule, input.target ?? null);
+  if (startDate > today) {
+    errors.push({ field: 'startDate', message: `Must not be after today (${today})` });
+  }
+  throwIfAny(errors);
+
+  const last = await HabitModel.findOne({ userId }, { position: 1 }).sort({ position: -1 });
+
+  return HabitModel.create({
+    ...rest,
+    kind,
+    userId,
+    startDate,
+    schedules: [{ ...schedule, from: startDate }],
+    position: (last?.position ?? -1) + 1,
+  });
+}
+
+/**
+ * Changes a habit. A new schedule is appended from the start of its current period (see
+ * `withScheduleChange`), so past periods keep their rules; `archived` archives or restores.
+ */
 export async function updateHabit(
   userId: string,
   habitId: string,
-  changes: Partial<HabitInput>,
+  { schedule, archived, ...changes }: HabitChanges,
 ): Promise<HabitDocument> {
   const habit = await getHabit(userId, habitId);
+  const kind = habit.kind;
+  const target = changes.target === undefined ? targetOf(habit) : changes.target;
+  const errors = shapeErrors(kind, schedule ?? currentSchedule(habit), target);
+  if (changes.target !== undefined && kind === 'boolean') {
+    errors.push({ field: 'target', message: 'Only a measurable habit has a target' });
+  }
+  throwIfAny(errors);
+
   habit.set(changes);
+  if (schedule) {
+    const user = await getUser(userId);
+    habit.schedules = withScheduleChange(schedulesOf(habit), schedule, {
+      today: localDateIn(user.timezone),
+      weekStart: user.weekStart,
+      startDate: habit.startDate,
+    }) as typeof habit.schedules;
+  }
+  if (archived !== undefined) {
+    habit.archivedAt = archived ? (habit.archivedAt ?? new Date()) : null;
+  }
   await habit.save();
 
   return habit;
+}
+
+/**
+ * Puts the given habits in the given order, in the places they held among themselves, so a
+ * page of the list can be reordered alone. Throws NOT_FOUND when any id is not the user's.
+ */
+export async function reorderHabits(userId: string, ids: string[]): Promise<void> {
+  const habits = await HabitModel.find({ _id: { $in: ids }, userId }, { position: 1 });
+  if (habits.length !== ids.length) {
+    throw notFound('Habit');
+  }
+
+  const slots = habits.map((habit) => habit.position).sort((a, b) => a - b);
+  // Equal positions (two habits created at once) become distinct, increasing slots.
+  const distinct: number[] = [];
+  slots.forEach((slot, index) => {
+    distinct.push(index === 0 ? slot : Math.max(slot, (distinct[index - 1] ?? 0) + 1));
+  });
+  await HabitModel.bulkWrite(
+    ids.map((id, index) => ({
+      updateOne: { filter: { _id: id, userId }, update: { $set: { position: distinct[index] } } },
+    })),
+  );
 }
 
 /** Deletes the habit and all of its completions. */
@@ -80,23 +190,70 @@ export async function deleteHabit(userId: string, habitId: string): Promise<void
 }
 
 /**
- * Marks a day done. Idempotent: repeating it, or racing it from two tabs, leaves one completion,
- * because the unique (habitId, date) index rejects the second insert.
+ * Records a day: done (with a measurable habit's value) or skipped, with an optional note.
+ * Idempotent: repeating it, or racing it from two tabs, leaves one completion, because the unique
+ * (habitId, date) index rejects the second insert. Throws VALIDATION_FAILED for a day after the
+ * user's today or a value that does not fit the habit's kind; recording a day before the habit's
+ * start moves the start back to it.
  */
 export async function markCompletion(
   userId: string,
-  { habitId, date, note }: CompletionInput,
+  { habitId, date, status = 'done', value, note }: CompletionInput,
 ): Promise<CompletionDocument> {
-  const habit = await getHabit(userId, habitId);
-  const changes = note === undefined ? { status: 'done' } : { status: 'done', note };
+  const [habit, user] = await Promise.all([getHabit(userId, habitId), getUser(userId)]);
+  const today = localDateIn(user.timezone);
+  throwIfAny(completionErrors(habit, { date, status, value, today, timeZone: user.timezone }));
 
+  const changes: Record<string, unknown> = {
+    status,
+    value: status === 'done' && value !== undefined ? value : null,
+  };
+  if (note !== undefined) {
+    changes.note = note;
+  }
   await upsertCompletion(habit._id, userId, date, changes);
-  const completion = await CompletionModel.findOne({ habitId: habit._id, date });
+  if (date < habit.startDate) {
+    await moveStartBack(habit._id, date);
+  }
+
+  return getCompletion(habit._id, date);
+}
+
+async function getCompletion(habitId: Types.ObjectId, date: string): Promise<CompletionDocument> {
+  const completion = await CompletionModel.findOne({ habitId, date });
   if (!completion) {
+    // Only when the same day was undone between the write and this read.
     throw notFound('Completion');
   }
 
   return completion;
+}
+
+function completionErrors(
+  habit: HabitDocument,
+  input: {
+    date: string;
+    status: CompletionStatus;
+    value?: number;
+    today: string;
+    timeZone: string;
+  },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.date > input.today) {
+    errors.push({
+      field: 'date',
+      message: `Must not be after today (${input.today} in ${input.timeZone})`,
+    });
+  }
+  if (habit.kind === 'boolean' && input.value !== undefined) {
+    errors.push({ field: 'value', message: 'Only a measurable habit takes a value' });
+  }
+  if (habit.kind === 'measurable' && input.status === 'done' && input.value === undefined) {
+    errors.push({ field: 'value', message: 'Required for a measurable habit' });
+  }
+
+  return errors;
 }
 
 async function upsertCompletion(
@@ -106,7 +263,13 @@ async function upsertCompletion(
   changes: object,
 ): Promise<void> {
   const filter = { habitId, date };
-  const update = { $set: changes, $setOnInsert: { userId } };
+  const keys = {
+    userId,
+    isoWeek: isoWeekKeyOf(date),
+    sundayWeek: weekStartOf(date, 'sunday'),
+    month: monthKeyOf(date),
+  };
+  const update = { $set: changes, $setOnInsert: keys };
   try {
     await CompletionModel.updateOne(filter, update, { upsert: true });
   } catch (error) {
@@ -118,26 +281,106 @@ async function upsertCompletion(
   }
 }
 
+/**
+ * Moves the habit's start (and its first schedule's) back to `date`. FerretDB updates are not
+ * atomic, so two concurrent moves could leave the later date: re-read and retry until it holds.
+ */
+async function moveStartBack(habitId: Types.ObjectId, date: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await HabitModel.updateOne(
+      { _id: habitId, startDate: { $gt: date } },
+      { $set: { startDate: date, 'schedules.0.from': date } },
+    );
+    const habit = await HabitModel.findById(habitId, { startDate: 1 });
+    if (!habit || habit.startDate <= date) {
+      return;
+    }
+  }
+  throw new AppError('CONFLICT', 'Start date kept changing', {
+    userMessage: 'Please try again',
+  });
+}
+
+/** Undoes a day (done or skipped); undoing a day with nothing recorded is harmless. */
 export async function unmarkCompletion(
   userId: string,
-  { habitId, date }: CompletionInput,
+  { habitId, date }: { habitId: string; date: string },
 ): Promise<void> {
   const habit = await getHabit(userId, habitId);
   await CompletionModel.deleteOne({ habitId: habit._id, date });
 }
 
-/** The user's active habits with their completion for one local date. */
-export async function findHabitsForDay(
-  userId: string,
-  date: string,
-): Promise<HabitWithCompletion[]> {
-  const [habits, completions] = await Promise.all([
-    HabitModel.find({ userId, archivedAt: null }).sort({ position: 1, _id: 1 }).limit(500),
-    CompletionModel.find({ userId, date }),
-  ]);
-  const byHabit = new Map(
-    completions.map((completion) => [String(completion.habitId), completion]),
-  );
+/** The habit's schedules as the rules read them. */
+export function schedulesOf(habit: HabitDocument): ScheduleRule[] {
+  return habit.schedules.map((rule) => ({
+    from: rule.from,
+    type: rule.type,
+    ...(rule.days && rule.days.length > 0 ? { days: [...rule.days] } : {}),
+    ...(typeof rule.times === 'number' ? { times: rule.times } : {}),
+    ...(typeof rule.interval === 'number' ? { interval: rule.interval } : {}),
+  }));
+}
 
-  return habits.map((habit) => ({ habit, completion: byHabit.get(habit.id) ?? null }));
+export function currentSchedule(habit: HabitDocument): ScheduleInput {
+  const { from: _from, ...rule } = schedulesOf(habit).at(-1) as ScheduleRule;
+
+  return rule;
+}
+
+export function targetOf(habit: HabitDocument): TargetInput | null {
+  if (!habit.target) {
+    return null;
+  }
+
+  return {
+    type: habit.target.type,
+    value: habit.target.value,
+    unit: habit.target.unit,
+  };
+}
+
+/**
+ * What a habit's kind, schedule and target must agree on: a measurable habit has a target and a
+ * yes/no one has none; weekdays need `days`, every-N-days an `interval`; a yes/no weekly or
+ * monthly habit needs `times`, while a measurable one's target is the period's total instead.
+ */
+function shapeErrors(
+  kind: HabitKind,
+  schedule: ScheduleInput,
+  target: TargetInput | null,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const wrong = (field: string, message: string) => errors.push({ field, message });
+  if (kind === 'measurable' && !target) {
+    wrong('target', 'Required for a measurable habit');
+  }
+  if (kind === 'boolean' && target) {
+    wrong('target', 'Only a measurable habit has a target');
+  }
+
+  const isPeriod = schedule.type === 'weekly' || schedule.type === 'monthly';
+  const needs = {
+    days: schedule.type === 'weekdays',
+    times: isPeriod && kind === 'boolean',
+    interval: schedule.type === 'interval',
+  };
+  for (const field of ['days', 'times', 'interval'] as const) {
+    if (needs[field] && schedule[field] === undefined) {
+      wrong(`schedule.${field}`, `Required for a ${schedule.type} schedule`);
+    }
+    if (!needs[field] && schedule[field] !== undefined) {
+      wrong(`schedule.${field}`, `Not used by this schedule (${schedule.type}, ${kind})`);
+    }
+  }
+  if (schedule.type === 'weekly' && (schedule.times ?? 0) > 7) {
+    wrong('schedule.times', 'Must be at most 7 for a weekly schedule');
+  }
+
+  return errors;
+}
+
+function throwIfAny(errors: FieldError[]): void {
+  if (errors.length > 0) {
+    throw validationFailed(errors);
+  }
 }

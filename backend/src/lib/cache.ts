@@ -3,7 +3,9 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import { withTimeout } from './database';
 import { logger } from './logger';
+import { cacheHits, cacheMisses } from './metrics';
 import { isRedisReady, redis } from './redis';
+import { routeOf } from './request-context';
 
 /**
  * A per-user cache of whole JSON responses, shared by every API instance through Redis.
@@ -149,6 +151,9 @@ function saveEntry(key: string, entry: Entry): void {
 
 function markResponse(res: Response, outcome: CacheOutcome): void {
   counters[outcome] += 1;
+  if (outcome !== 'BYPASS') {
+    (outcome === 'HIT' ? cacheHits : cacheMisses).inc({ cache: routeOf(res.req) });
+  }
   res.setHeader('X-Cache', outcome);
   // Browsers may keep it but must revalidate (If-None-Match); shared caches must not keep it.
   res.setHeader('Cache-Control', 'private, no-cache');

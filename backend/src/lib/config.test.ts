@@ -1,5 +1,81 @@
 import { ConfigError, loadConfig } from './config';
 
+const SECRET = 'a-production-secret-that-is-long-enough-0123';
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: SECRET,
+  MONGODB_URI: 'mongodb://db1,db2,db3/habitgym?replicaSet=rs0',
+  REDIS_URL: 'redis://cache:6379',
+};
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+
+    return (error as Error).message;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('reads a complete production environment', () => {
+    const config = loadConfig({ ...production, PORT: '4001', NODE_APP_INSTANCE: '1' });
+
+    expect(config).toMatchObject({
+      env: 'production',
+      port: 4001,
+      instance: 1,
+      jwtSecret: SECRET,
+      mongoUri: production.MONGODB_URI,
+      metricsAllowFrom: 'loopback',
+      bcryptCost: 12,
+    });
+  });
+
+  it('refuses the development secret and a short secret in production', () => {
+    expect(errorOf({ ...production, JWT_SECRET: '' })).toBe(
+      'JWT_SECRET must be set in production (the default is for development)',
+    );
+    expect(errorOf({ ...production, JWT_SECRET: 'short-secret' })).toBe(
+      'JWT_SECRET must be at least 32 characters',
+    );
+  });
+
+  it('requires the database and Redis addresses in production', () => {
+    expect(errorOf({ ...production, MONGODB_URI: '' })).toBe(
+      'MONGODB_URI must be set in production',
+    );
+    expect(errorOf({ ...production, REDIS_URL: '' })).toBe('REDIS_URL must be set in production');
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535, got "70000"'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be development, production or test, got "staging"'],
+    [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI must use mongodb: or mongodb+srv:'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL must be one of error, warn, info, http, verbose, debug, silly, got "loud"',
+    ],
+    [{ LOG_TO_FILES: 'yes' }, 'LOG_TO_FILES must be "true" or "false", got "yes"'],
+    [{ BODY_LIMIT: 'huge' }, 'BODY_LIMIT must be a size such as 512kb or 1mb, got "huge"'],
+    [{ HOST: '0.0.0.0; rm' }, 'HOST must be an IP address or a host name, got "0.0.0.0; rm"'],
+    [
+      { METRICS_ALLOW_FROM: 'everyone' },
+      'METRICS_ALLOW_FROM must be one of loopback, private, got "everyone"',
+    ],
+    [
+      { BCRYPT_COST: '10', NODE_ENV: 'production' },
+      'BCRYPT_COST must be an integer from 12 to 15, got "10"',
+    ],
+    [{ CORS_ORIGINS: 'ftp://x' }, 'CORS_ORIGINS must use http: or https:'],
+  ])('names the bad variable: %o', (env, message) => {
+    expect(errorOf({ ...production, ...env })).toBe(message);
+  });
+});
+
 describe('loadConfig rate limits', () => {
   it('has defaults for every limit', () => {
     expect(loadConfig({}).rateLimits).toEqual({

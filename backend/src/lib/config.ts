@@ -40,13 +40,24 @@ export interface Config {
   logDir: string;
   logLevel: string;
   logToFiles: boolean;
+  /** Tells the log files of PM2 cluster workers apart (PM2 sets NODE_APP_INSTANCE). */
+  instance: number;
   bodyLimit: string;
   memoryLimitMb: number;
   cookieSecure: boolean;
   /** Mounts the benchmark's reference routes; only `npm run bench` sets it. */
   benchAnchors: boolean;
+  metricsAllowFrom: MetricsAllowFrom;
   rateLimits: RateLimits;
 }
+
+/** Who may read /api/metrics: loopback only, or also private networks (containers, a VPC). */
+export type MetricsAllowFrom = 'loopback' | 'private';
+
+const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
+// What the `bytes` package (behind express.json's `limit`) parses: `512kb`, `1mb`, `100000`.
+const BYTE_SIZE = { pattern: /^\d+(b|kb|mb)?$/i, expected: 'a size such as 512kb or 1mb' };
+const HOST = { pattern: /^[A-Za-z0-9.:-]+$/, expected: 'an IP address or a host name' };
 
 class ConfigError extends Error {}
 
@@ -85,6 +96,36 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   }
 
   return raw === 'true';
+}
+
+function readChoice<T extends string>(env: Env, name: string, fallback: T, choices: T[]): T {
+  const value = readString(env, name, fallback);
+  if (!(choices as string[]).includes(value)) {
+    throw new ConfigError(`${name} must be one of ${choices.join(', ')}, got "${value}"`);
+  }
+
+  return value as T;
+}
+
+interface Shape {
+  pattern: RegExp;
+  expected: string;
+}
+
+function readMatching(env: Env, name: string, fallback: string, shape: Shape): string {
+  const value = readString(env, name, fallback);
+  if (!shape.pattern.test(value)) {
+    throw new ConfigError(`${name} must be ${shape.expected}, got "${value}"`);
+  }
+
+  return value;
+}
+
+/** In production a missing value would silently point at a local default: refuse it. */
+function requireInProduction(env: Env, name: string, nodeEnv: NodeEnv): void {
+  if (nodeEnv === 'production' && !env[name]) {
+    throw new ConfigError(`${name} must be set in production`);
+  }
 }
 
 function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
@@ -179,12 +220,14 @@ function readRateLimits(env: Env): RateLimits {
 /** Builds the configuration from environment variables; throws naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = readEnvName(env);
+  requireInProduction(env, 'MONGODB_URI', nodeEnv);
+  requireInProduction(env, 'REDIS_URL', nodeEnv);
 
   return {
     env: nodeEnv,
     version: readVersion(),
     port: readInt(env, 'PORT', 4000, 1, 65535),
-    host: readString(env, 'HOST', '127.0.0.1'),
+    host: readMatching(env, 'HOST', '127.0.0.1', HOST),
     mongoUri: readUrl(
       env,
       'MONGODB_URI',
@@ -200,12 +243,17 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: readOrigins(env),
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 1, 0, 5),
     logDir: readString(env, 'LOG_DIR', path.resolve(process.cwd(), 'logs')),
-    logLevel: readString(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    logLevel: readChoice(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', LOG_LEVELS),
     logToFiles: readBoolean(env, 'LOG_TO_FILES', nodeEnv !== 'test'),
-    bodyLimit: readString(env, 'BODY_LIMIT', '512kb'),
+    instance: readInt(env, 'NODE_APP_INSTANCE', 0, 0, 1000),
+    bodyLimit: readMatching(env, 'BODY_LIMIT', '512kb', BYTE_SIZE),
     memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 512, 32, 65536),
     cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
     benchAnchors: readBoolean(env, 'BENCH_ANCHORS', false),
+    metricsAllowFrom: readChoice<MetricsAllowFrom>(env, 'METRICS_ALLOW_FROM', 'loopback', [
+      'loopback',
+      'private',
+    ]),
     rateLimits: readRateLimits(env),
   };
 }

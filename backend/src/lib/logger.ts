@@ -43,12 +43,19 @@ function buildTransports(): winston.transport[] {
     return transports;
   }
 
+  // One set of files per PM2 worker: two processes sharing a file would both gzip it at midnight
+  // and both rewrite one retention (audit) file, which silently turns retention off.
   const rotation = { dirname: config.logDir, datePattern: 'YYYY-MM-DD', zippedArchive: true };
+  const worker = config.instance;
   transports.push(
-    new DailyRotateFile({ ...rotation, filename: 'combined-%DATE%.log', maxFiles: '14d' }),
     new DailyRotateFile({
       ...rotation,
-      filename: 'error-%DATE%.log',
+      filename: `combined-%DATE%.${worker}.log`,
+      maxFiles: '14d',
+    }),
+    new DailyRotateFile({
+      ...rotation,
+      filename: `error-%DATE%.${worker}.log`,
       level: 'error',
       maxFiles: '30d',
     }),

@@ -12,6 +12,7 @@ import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { config, type RateLimit } from './config';
 import { AppError } from './errors';
 import { logger } from './logger';
+import { rateLimitRejections } from './metrics';
 import { isRedisUnavailable, redis } from './redis';
 
 /**
@@ -143,6 +144,7 @@ function createLimit(spec: LimitSpec): RequestHandler {
     store: createStore(spec.name),
     logger: limiterLogger(spec.name),
     handler: (req, _res, next) => {
+      rateLimitRejections.inc({ limiter: spec.name });
       const retryAfterSeconds = retryAfterSecondsOf(req);
       next(
         new AppError('RATE_LIMITED', `Rate limit "${spec.name}" exceeded`, {

@@ -60,3 +60,13 @@ const QUARTER_HOUR_MS = 15 * 60 * 1000;
 export function quarterHourOf(instant: Date = new Date()): number {
   return Math.floor(instant.getTime() / QUARTER_HOUR_MS);
 }
+
+/** The wall-clock time (`HH:MM`, 24-hour) it is now, or at `instant`, in the given time zone. */
+export function localTimeIn(timeZone: string, instant: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}

@@ -41,6 +41,10 @@ export function validate(
   const runner: ContextRunner = checkExact(chains, { locations });
 
   return async (req, _res, next) => {
+    const nulls = nullContainers([...chains, ...containers], req);
+    if (nulls.length > 0) {
+      throw validationFailed(nulls);
+    }
     // checkExact runs the chains itself, then looks for fields that no chain run so far on this
     // request has named; so the container chains run after it.
     await runner.run(req);
@@ -56,6 +60,51 @@ export function validate(
 
     next();
   };
+}
+
+/**
+ * express-validator 7.3's unknown-field check throws a TypeError (so a 500) on a null where chains
+ * name fields inside it, such as `{"exercises": null}` with a chain on `exercises.*.name`. Such
+ * a null is refused first, as a 400 naming the field.
+ */
+function nullContainers(chains: ValidationChain[], req: Request): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const chain of chains) {
+    const context = chain.builder.build();
+    if (!context.locations.includes('body')) {
+      continue;
+    }
+    for (const field of context.fields) {
+      findNulls(req.body, field.split('.').slice(0, -1), '', errors);
+    }
+  }
+
+  return dedupe(errors);
+}
+
+function findNulls(value: unknown, segments: string[], path: string, errors: FieldError[]): void {
+  const [head, ...rest] = segments;
+  if (head === undefined || typeof value !== 'object' || value === null) {
+    return;
+  }
+  const children: Array<[string, unknown]> =
+    head === '*'
+      ? Object.entries(value).map(([key, child]) => [
+          Array.isArray(value) ? `${path}[${key}]` : joinPath(path, key),
+          child,
+        ])
+      : [[joinPath(path, head), (value as Record<string, unknown>)[head]]];
+  for (const [childPath, child] of children) {
+    if (child === null) {
+      errors.push({ field: childPath, message: 'Must not be null' });
+    } else {
+      findNulls(child, rest, childPath, errors);
+    }
+  }
+}
+
+function joinPath(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
 }
 
 function dedupe(details: FieldError[]): FieldError[] {

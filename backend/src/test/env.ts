@@ -6,10 +6,24 @@ const dbPort = process.env.TEST_DB_PORT ?? '27117';
 const redisPort = process.env.TEST_REDIS_PORT ?? '6479';
 
 process.env.NODE_ENV = 'test';
-process.env.MONGODB_URI =
-  process.env.TEST_MONGODB_URI_BASE !== undefined
-    ? `${process.env.TEST_MONGODB_URI_BASE.replace(/\/?$/, '')}/test_${fileId}`
-    : `mongodb://127.0.0.1:${dbPort}/test_${fileId}?directConnection=true`;
+
+/**
+ * TEST_MONGODB_URI_BASE points the tests at another server, such as CI's MongoDB replica set:
+ * `mongodb://127.0.0.1:27017/?replicaSet=rs0`. Its options are kept; the database name is ours.
+ */
+function databaseUri(base: string | undefined, name: string): string {
+  if (base === undefined || base === '') {
+    return `mongodb://127.0.0.1:${dbPort}/${name}?directConnection=true`;
+  }
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(base);
+  if (!match) {
+    throw new Error(`TEST_MONGODB_URI_BASE is not a mongodb:// URI: ${base}`);
+  }
+
+  return `${match[1]}/${name}${match[2] ?? ''}`;
+}
+
+process.env.MONGODB_URI = databaseUri(process.env.TEST_MONGODB_URI_BASE, `test_${fileId}`);
 process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
 process.env.REDIS_KEY_PREFIX = `test:${fileId}:`;
 process.env.LOG_TO_FILES = 'false';

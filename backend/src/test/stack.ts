@@ -1,7 +1,8 @@
 // Helpers for *.stack.test.ts: tests that drive the whole stack scripts/test.sh started (NGINX in
 // front of the PM2 API cluster, the embedded database and Redis), as an ops engineer would.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -16,6 +17,10 @@ export const stack = {
   baseUrl: () => required('STACK_BASE_URL'),
   runDir: () => required('STACK_RUN_DIR'),
   root: () => required('STACK_ROOT'),
+  logDir: () => required('STACK_LOG_DIR'),
+  dataDir: () => required('STACK_DATA_DIR'),
+  dbPort: () => Number(required('STACK_DB_PORT')),
+  webPort: () => Number(required('STACK_WEB_PORT')),
   /** The ports of the API instances, one per PM2 cluster worker. */
   apiPorts: () => {
     const first = Number(required('STACK_API_PORT'));
@@ -32,6 +37,86 @@ export function pm2(...args: string[]): string {
     env: { ...process.env, PM2_HOME: path.join(stack.runDir(), 'pm2') },
     encoding: 'utf8',
   });
+}
+
+/**
+ * The same, without blocking: a test that drives load while PM2 works must keep its event loop
+ * free (a synchronous call would pause the load for as long as `pm2 reload` takes).
+ */
+export async function pm2Async(...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)('npx', ['--no-install', 'pm2', ...args], {
+    cwd: stack.root(),
+    env: { ...process.env, PM2_HOME: path.join(stack.runDir(), 'pm2') },
+    encoding: 'utf8',
+  });
+
+  return stdout;
+}
+
+export interface Pm2Instance {
+  pid: number;
+  status: string;
+  restarts: number;
+  instance: number;
+}
+
+/** The API's PM2 workers, in instance order. */
+export async function apiInstances(): Promise<Pm2Instance[]> {
+  const list = JSON.parse(await pm2Async('jlist')) as Array<{
+    name: string;
+    pid: number;
+    pm2_env: { status: string; restart_time: number; NODE_APP_INSTANCE?: number };
+  }>;
+
+  return list
+    .filter((app) => app.name === 'api')
+    .map((app) => ({
+      pid: app.pid,
+      status: app.pm2_env.status,
+      restarts: app.pm2_env.restart_time,
+      instance: Number(app.pm2_env.NODE_APP_INSTANCE ?? 0),
+    }))
+    .sort((a, b) => a.instance - b.instance);
+}
+
+/** Polls until `check` returns true; throws naming `what` after `timeoutMs`. */
+export async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const attempt = async () => {
+    try {
+      return await check();
+    } catch {
+      return false;
+    }
+  };
+  while (!(await attempt())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Whether every API instance answers readiness 200 on its own port. */
+export async function allInstancesReady(): Promise<boolean> {
+  const answers = await Promise.all(
+    stack.apiPorts().map((port) =>
+      fetch(`http://127.0.0.1:${port}/api/health/ready`, {
+        signal: AbortSignal.timeout(2000),
+      }).then((res) => res.status),
+    ),
+  );
+
+  return answers.every((status) => status === 200);
+}
+
+/** Writes a figure a stack test measured where a person running `npm test` sees it. */
+export function report(line: string): void {
+  process.stdout.write(`  [stack figure] ${line}\n`);
 }
 
 let userCount = 0;

@@ -2,20 +2,18 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { presentCompletion, presentHabit } from '../habits/presenter';
-import { findHabitsForDay } from '../habits/service';
+import { planDay } from '../habits/progress';
 import { cacheResponse } from '../lib/cache';
 import { queryLocalDate } from '../lib/fields';
-import { localDateIn, quarterHourOf } from '../lib/time';
+import { quarterHourOf } from '../lib/time';
 import { inputOf, validate } from '../lib/validate';
-import { getUser } from '../users/service';
 
 export const todayRouter = Router();
 
-// Without `date` the answer is for the user's current local day: the key then holds the quarter
-// hour, so a cached "today" never survives midnight in any time zone.
-const cacheToday = cacheResponse({
-  varyBy: (req) => (req.query.date === undefined ? `q${quarterHourOf()}` : ''),
-});
+// The answer depends on the user's current local day and time (which day is today, what is
+// overdue), so the key holds the quarter hour: a cached answer never survives midnight in any time
+// zone, and a reminder time shows as passed within 15 minutes of it.
+const cacheToday = cacheResponse({ varyBy: () => `q${quarterHourOf()}` });
 
 todayRouter.get(
   '/',
@@ -23,16 +21,15 @@ todayRouter.get(
   cacheToday,
   validate([queryLocalDate('date', { optional: true })]),
   async (req, res) => {
-    const userId = userIdOf(req);
-    const input = inputOf<{ date?: string }>(req);
-    const date = input.date ?? localDateIn((await getUser(userId)).timezone);
-
-    const entries = await findHabitsForDay(userId, date);
+    const plan = await planDay(userIdOf(req), inputOf<{ date?: string }>(req).date);
     res.json({
-      date,
-      habits: entries.map(({ habit, completion }) => ({
+      date: plan.date,
+      today: plan.today,
+      timeZone: plan.timeZone,
+      habits: plan.habits.map(({ habit, completion, due }) => ({
         ...presentHabit(habit),
         completion: completion ? presentCompletion(completion) : null,
+        due,
       })),
     });
   },

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 const LINKS = [
   { href: '/today', label: 'Today', icon: <CheckIcon /> },
   { href: '/habits', label: 'Habits', icon: <ListIcon /> },
+  { href: '/stats', label: 'Stats', icon: <ChartIcon /> },
   { href: '/workouts', label: 'Workouts', icon: <DumbbellIcon /> },
   { href: '/settings', label: 'Settings', icon: <GearIcon /> },
 ] as const;
@@ -25,7 +26,7 @@ export function AppNav({ isLoggingOut, onLogout }: AppNavProps) {
             <Link
               href={link.href}
               className="app-nav-item"
-              aria-current={pathname === link.href ? 'page' : undefined}
+              aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}
             >
               <NavIcon>{link.icon}</NavIcon>
               <span>{link.label}</span>
@@ -75,6 +76,10 @@ function ListIcon() {
   return <path d="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01" />;
 }
 
+function ChartIcon() {
+  return <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />;
+}
+
 function DumbbellIcon() {
   return <path d="M6 7v10M3 9v6M18 7v10M21 9v6M6 12h12" />;
 }
@@ -90,4 +95,9 @@ function GearIcon() {
 
 function LogoutIcon() {
   return <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 8l-4 4 4 4M6 12h10" />;
+}
+
+// A habit's own page (/habits/…) belongs to the Habits tab.
+function isCurrent(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
 }

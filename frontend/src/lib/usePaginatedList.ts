@@ -11,11 +11,11 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
  * Reads a cursor-paginated list page by page. `mutate()` refetches every loaded page; call it
  * after creating, changing or deleting an item.
  */
-export function usePaginatedList<T>(path: string, limit: number) {
+export function usePaginatedList<T, P extends Page<T> = Page<T>>(path: string, limit: number) {
   const { data, error, isLoading, isValidating, size, setSize, mutate } = useSWRInfinite<
-    Page<T>,
+    P,
     ApiError
-  >((index, previous: Page<T> | null) => {
+  >((index, previous: P | null) => {
     if (previous && !previous.nextCursor) {
       return null;
     }
@@ -24,7 +24,7 @@ export function usePaginatedList<T>(path: string, limit: number) {
     if (previous?.nextCursor) {
       params.set('cursor', previous.nextCursor);
     }
-    return `${path}?${params.toString()}`;
+    return `${path}${path.includes('?') ? '&' : '?'}${params.toString()}`;
   });
 
   const items = data?.flatMap((page) => page.items) ?? [];
@@ -32,6 +32,8 @@ export function usePaginatedList<T>(path: string, limit: number) {
   const isLoadingMore = isValidating && size > (data?.length ?? 0);
 
   return {
+    /** The pages as the API sent them, for what a page carries besides its items. */
+    pages: data ?? [],
     items,
     error,
     isLoading,

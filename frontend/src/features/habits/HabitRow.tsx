@@ -1,30 +1,42 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { FormEvent } from 'react';
 
 import { ConfirmInline } from '@/components/ConfirmInline';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { TextField } from '@/components/TextField';
 import { ApiError, toApiError } from '@/lib/errors';
 import { deleteHabit, updateHabit } from './api';
+import { describeSchedule, describeTarget } from './format';
+import { HabitFields } from './HabitFields';
+import { HABIT_FIELD_LABELS, draftOf, inputOf } from './habitDraft';
 import { HABIT_NAME_MAX_LENGTH } from './types';
 import type { Habit } from './types';
 
-type Mode = 'view' | 'rename' | 'confirmDelete';
+type Mode = 'view' | 'edit' | 'confirmDelete';
 
-type HabitRowProps = { habit: Habit; onChanged: () => Promise<void> };
+type HabitRowProps = {
+  habit: Habit;
+  onChanged: () => Promise<void>;
+  /** Absent for archived habits, which keep no order of their own. */
+  onMove?: (direction: -1 | 1) => Promise<void>;
+  canMoveUp?: boolean;
+  canMoveDown?: boolean;
+};
 
-/** One habit in the list, renamed in place or deleted after a confirmation. */
-export function HabitRow({ habit, onChanged }: HabitRowProps) {
+/** One habit in the list: edited in place, moved, archived or restored, or deleted. */
+export function HabitRow({ habit, onChanged, onMove, canMoveUp, canMoveDown }: HabitRowProps) {
   const [mode, setMode] = useState<Mode>('view');
-  const [draft, setDraft] = useState(habit.name);
+  const [draft, setDraft] = useState(() => draftOf(habit));
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
-  function startRename() {
-    setDraft(habit.name);
+  function startEdit() {
+    setDraft(draftOf(habit));
     setError(null);
-    setMode('rename');
+    setMode('edit');
   }
 
   function cancel() {
@@ -46,46 +58,44 @@ export function HabitRow({ habit, onChanged }: HabitRowProps) {
     }
   }
 
-  async function handleRename(event: FormEvent<HTMLFormElement>) {
+  async function handleSave(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const name = draft.trim();
     if (isBusy) {
       return;
     }
-    if (!name) {
+    if (!draft.name.trim()) {
       setError(emptyName());
       return;
     }
-    if (name === habit.name) {
-      setMode('view');
-      return;
-    }
 
-    await run(() => updateHabit(habit.id, { name }));
+    const { kind: _kind, ...changes } = inputOf(draft);
+    await run(() => updateHabit(habit.id, changes));
   }
 
-  function handleRenameKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Escape') {
-      cancel();
-    }
-  }
+  const invalidFields = new Set(error?.details.map((detail) => detail.field) ?? []);
+  const details = [
+    describeSchedule(habit.schedule, habit.target),
+    habit.target ? describeTarget(habit.target) : null,
+    habit.reminderTime ? `reminder ${habit.reminderTime}` : null,
+  ].filter(Boolean);
 
   return (
     <li className="card habit-row">
-      {mode === 'rename' ? (
-        <form className="inline-form" onSubmit={handleRename} noValidate>
-          <label className="visually-hidden" htmlFor={`rename-${habit.id}`}>
-            New name for {habit.name}
-          </label>
-          <input
-            id={`rename-${habit.id}`}
-            className="inline-form-grow"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={handleRenameKeyDown}
+      {mode === 'edit' ? (
+        <form className="form" onSubmit={handleSave} noValidate aria-label={`Edit ${habit.name}`}>
+          <TextField
+            label="Habit name"
+            value={draft.name}
+            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
             maxLength={HABIT_NAME_MAX_LENGTH}
-            aria-invalid={error?.code === 'VALIDATION_FAILED' || undefined}
+            isInvalid={invalidFields.has('name')}
             autoFocus
+          />
+          <HabitFields
+            draft={draft}
+            onChange={setDraft}
+            canChangeKind={false}
+            invalidFields={invalidFields}
           />
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={isBusy}>
@@ -103,24 +113,68 @@ export function HabitRow({ habit, onChanged }: HabitRowProps) {
         </form>
       ) : (
         <div className="habit-row-main">
-          <span
-            className="habit-dot"
-            style={habit.color ? { background: habit.color } : undefined}
-            aria-hidden="true"
-          />
+          {habit.icon ? (
+            <span
+              className="habit-icon"
+              aria-hidden="true"
+              style={{ borderColor: habit.color ?? undefined }}
+            >
+              {habit.icon}
+            </span>
+          ) : (
+            <span
+              className="habit-dot"
+              style={habit.color ? { background: habit.color } : undefined}
+              aria-hidden="true"
+            />
+          )}
           <div className="habit-row-text">
-            <span className="habit-name">{habit.name}</span>
+            <Link href={`/habits/${habit.id}`} className="habit-name habit-link">
+              {habit.name}
+            </Link>
+            <span className="habit-description">{details.join(' · ')}</span>
             {habit.description && <span className="habit-description">{habit.description}</span>}
           </div>
           {mode === 'view' && (
-            <div className="button-row">
+            <div className="button-row habit-actions">
+              {onMove && (
+                <>
+                  <button
+                    type="button"
+                    className="button button-ghost button-small"
+                    aria-label={`Move ${habit.name} up`}
+                    disabled={!canMoveUp || isBusy}
+                    onClick={() => void run(() => onMove(-1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-ghost button-small"
+                    aria-label={`Move ${habit.name} down`}
+                    disabled={!canMoveDown || isBusy}
+                    onClick={() => void run(() => onMove(1))}
+                  >
+                    ↓
+                  </button>
+                </>
+              )}
               <button
                 type="button"
                 className="button button-ghost button-small"
-                aria-label={`Rename ${habit.name}`}
-                onClick={startRename}
+                aria-label={`Edit ${habit.name}`}
+                onClick={startEdit}
               >
-                Rename
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                aria-label={`${habit.archived ? 'Restore' : 'Archive'} ${habit.name}`}
+                disabled={isBusy}
+                onClick={() => void run(() => updateHabit(habit.id, { archived: !habit.archived }))}
+              >
+                {habit.archived ? 'Restore' : 'Archive'}
               </button>
               <button
                 type="button"
@@ -147,7 +201,7 @@ export function HabitRow({ habit, onChanged }: HabitRowProps) {
           onCancel={cancel}
         />
       )}
-      <ErrorAlert error={error} fieldLabels={{ name: 'Name' }} />
+      <ErrorAlert error={error} fieldLabels={HABIT_FIELD_LABELS} />
     </li>
   );
 }

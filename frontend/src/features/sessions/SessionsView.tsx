@@ -6,12 +6,13 @@ import { ConfirmInline } from '@/components/ConfirmInline';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
 import { useAuth } from '@/features/auth/AuthProvider';
+import { ProfileSettings } from '@/features/settings/ProfileSettings';
 import { toApiError } from '@/lib/errors';
 import type { ApiError } from '@/lib/errors';
 import { SessionRow } from './SessionRow';
 import { useSessions } from './useSessions';
 
-/** The Settings page: the devices signed in to this account, each with a sign-out. */
+/** The Settings page: the profile, and the devices signed in to this account with a sign-out. */
 export function SessionsView() {
   const { sessions, error, isLoading, mutate } = useSessions();
   const { logoutEverywhere } = useAuth();
@@ -39,8 +40,10 @@ export function SessionsView() {
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
         <h1 id="settings-title">Settings</h1>
-        <p className="page-subtitle">Where you are signed in.</p>
+        <p className="page-subtitle">Your profile, and where you are signed in.</p>
       </header>
+
+      <ProfileSettings />
 
       <h2 className="section-title" id="devices-title">
         Signed-in devices

@@ -2,18 +2,19 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
 import { addDays, describeRelativeDay, formatLongDate, isLocalDate } from '@/lib/dates';
-import { useLocalToday } from '@/lib/useLocalToday';
 import { DayNavigator } from './DayNavigator';
 import { HabitCheck } from './HabitCheck';
-import { useDayChecklist } from './useDayChecklist';
+import { useDayChecklist, type DayHabit } from './useDayChecklist';
+import { ZoneNotice } from './ZoneNotice';
+import '@/features/habits/habits.css';
 
-/** The Today page: check off habits for one day, moving a day back or forward. */
+/** The Today page: what is due first, then the rest; any past day can be recorded or undone. */
 export function TodayView() {
   // useSearchParams suspends while the URL is not known (during prerendering).
   return (
@@ -24,35 +25,47 @@ export function TodayView() {
 }
 
 function DayChecklist() {
-  const today = useLocalToday();
-  const date = useSelectedDate(today);
   const router = useRouter();
   const pathname = usePathname();
-  const { habits, error, isLoading, failure, toggle, reload } = useDayChecklist(date);
+  const requested = useSearchParams().get('date');
+  const date = requested && isLocalDate(requested) ? requested : undefined;
+  const { day, today, timeZone, habits, error, isLoading, failure, record, reload } =
+    useDayChecklist(date);
 
   function handleSelectDate(nextDate: string) {
     const query = nextDate === today ? '' : `?date=${nextDate}`;
     router.replace(`${pathname}${query}`, { scroll: false });
   }
 
-  const doneCount = habits.filter((habit) => habit.isDone).length;
-  const relativeDay = describeRelativeDay(date, today);
-  const longDate = formatLongDate(date, today);
+  // "Today" is the user's, in the profile's zone, as the API says; the future cannot be recorded.
+  useEffect(() => {
+    if (date && today && date > today) {
+      router.replace(pathname, { scroll: false });
+    }
+  }, [date, today, pathname, router]);
+
+  const due = habits.filter((habit) => habit.due.isDue);
+  const others = habits.filter((habit) => !habit.due.isDue);
 
   return (
     <section className="page" aria-labelledby="day-title">
-      <header className="page-header">
-        <h1 id="day-title">{relativeDay ?? longDate}</h1>
-        {relativeDay && <p className="page-subtitle">{longDate}</p>}
-      </header>
-
-      <DayNavigator
-        date={date}
-        today={today}
-        onPrevious={() => handleSelectDate(addDays(date, -1))}
-        onNext={() => handleSelectDate(addDays(date, 1))}
-        onToday={() => handleSelectDate(today)}
-      />
+      {day && today ? (
+        <>
+          <DayHeader day={day} today={today} />
+          <DayNavigator
+            date={day}
+            today={today}
+            onPrevious={() => handleSelectDate(addDays(day, -1))}
+            onNext={() => handleSelectDate(addDays(day, 1))}
+            onToday={() => handleSelectDate(today)}
+          />
+        </>
+      ) : (
+        <header className="page-header">
+          <h1 id="day-title">Today</h1>
+        </header>
+      )}
+      {timeZone && <ZoneNotice profileZone={timeZone} />}
 
       {failure && (
         <ErrorAlert error={failure.error} title={`Could not update “${failure.habitName}”.`} />
@@ -63,32 +76,64 @@ function DayChecklist() {
       {!isLoading && !error && habits.length === 0 && (
         <EmptyState title="No habits to check off">
           <p>
-            <Link href="/habits">Add a habit</Link> and it will show up here every day.
+            <Link href="/habits">Add a habit</Link> and it will show up here.
           </p>
         </EmptyState>
       )}
 
-      {habits.length > 0 && (
+      {due.length > 0 && (
         <>
-          <Progress done={doneCount} total={habits.length} />
-          <ul className="check-list" aria-label="Habits for this day">
-            {habits.map((habit) => (
-              <HabitCheck
-                key={habit.id}
-                habit={habit}
-                isDone={habit.isDone}
-                isPending={habit.isPending}
-                onToggle={(isDone) => void toggle(habit, isDone)}
-              />
-            ))}
-          </ul>
+          <Progress habits={due} />
+          <HabitList label="Due this day" habits={due} onRecord={record} />
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h2 className="section-title">Not due this day</h2>
+          <HabitList label="Not due this day" habits={others} onRecord={record} />
         </>
       )}
     </section>
   );
 }
 
-function Progress({ done, total }: { done: number; total: number }) {
+function DayHeader({ day, today }: { day: string; today: string }) {
+  const relativeDay = describeRelativeDay(day, today);
+  const longDate = formatLongDate(day, today);
+
+  return (
+    <header className="page-header">
+      <h1 id="day-title">{relativeDay ?? longDate}</h1>
+      {relativeDay && <p className="page-subtitle">{longDate}</p>}
+    </header>
+  );
+}
+
+function HabitList({
+  label,
+  habits,
+  onRecord,
+}: {
+  label: string;
+  habits: DayHabit[];
+  onRecord: ReturnType<typeof useDayChecklist>['record'];
+}) {
+  return (
+    <ul className="check-list" aria-label={label}>
+      {habits.map((habit) => (
+        <HabitCheck
+          key={habit.id}
+          habit={habit}
+          onRecord={(entry) => void onRecord(habit, entry)}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function Progress({ habits }: { habits: DayHabit[] }) {
+  const done = habits.filter((habit) => habit.entry !== null).length;
+  const total = habits.length;
   const percent = Math.round((done / total) * 100);
 
   return (
@@ -101,14 +146,4 @@ function Progress({ done, total }: { done: number; total: number }) {
       </div>
     </div>
   );
-}
-
-// The day comes from ?date= so that it survives a reload; a missing, malformed or future day
-// means today.
-function useSelectedDate(today: string): string {
-  const requested = useSearchParams().get('date');
-  if (!requested || !isLocalDate(requested) || requested > today) {
-    return today;
-  }
-  return requested;
 }

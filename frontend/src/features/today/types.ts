@@ -1,13 +1,26 @@
 import type { Habit } from '@/features/habits/types';
 
+export type CompletionStatus = 'done' | 'skipped';
+
 export type Completion = {
   habitId: string;
   date: string;
-  status: 'done';
-  note: string | null;
+  status: CompletionStatus;
+  value: number | null;
+  note: string;
   createdAt: string;
 };
 
-export type TodayHabit = Habit & { completion: Completion | null };
+export type DueState = {
+  isDue: boolean;
+  isOverdue: boolean;
+  dueSince: string | null;
+  progress: { done: number; required: number; periodEnd: string } | null;
+};
 
-export type TodayResponse = { date: string; habits: TodayHabit[] };
+export type TodayHabit = Habit & { completion: Completion | null; due: DueState };
+
+export type TodayResponse = { date: string; today: string; timeZone: string; habits: TodayHabit[] };
+
+/** What a day's entry becomes: done (with a value for a measurable habit), skipped, or nothing. */
+export type DayEntry = { status: CompletionStatus; value?: number; note?: string } | null;

@@ -1,52 +1,83 @@
 'use client';
 
 import { useState } from 'react';
-import useSWR from 'swr';
+import useSWR, { useSWRConfig } from 'swr';
 
 import { toApiError } from '@/lib/errors';
 import type { ApiError } from '@/lib/errors';
-import { completeHabit, todayKey, uncompleteHabit } from './api';
-import type { TodayHabit, TodayResponse } from './types';
+import { isProgressKey, recordDay, todayKey, uncompleteHabit } from './api';
+import type { DayEntry, TodayHabit, TodayResponse } from './types';
 
 export type ToggleFailure = { habitName: string; error: ApiError };
 
-/**
- * One day's habits with their check state. A toggle shows at once, is sent, then the day is
- * refetched; until then the habit is marked pending so a double tap cannot send it twice.
- */
-export function useDayChecklist(date: string) {
-  const { data, error, isLoading, mutate } = useSWR<TodayResponse, ApiError>(todayKey(date));
-  const [pendingDone, setPendingDone] = useState<Record<string, boolean>>({});
-  const [failure, setFailure] = useState<ToggleFailure | null>(null);
+export type DayHabit = TodayHabit & {
+  /** The day's entry as shown: the pending change while it is being sent, else the saved one. */
+  entry: DayEntry;
+  isPending: boolean;
+};
 
-  const habits = (data?.habits ?? []).map((habit) => {
-    const pending = pendingDone[pendingKey(date, habit.id)];
-    return {
-      ...habit,
-      isDone: pending ?? habit.completion !== null,
-      isPending: pending !== undefined,
-    };
+/**
+ * One day's habits (the user's today when `date` is undefined) with their entries. A change shows
+ * at once, is sent, then the day and every statistic are refetched; until then the habit is
+ * marked pending so a double tap cannot send it twice.
+ */
+export function useDayChecklist(date: string | undefined) {
+  const { data, error, isLoading, mutate } = useSWR<TodayResponse, ApiError>(todayKey(date));
+  const { mutate: mutateGlobal } = useSWRConfig();
+  const [pending, setPending] = useState<Record<string, DayEntry>>({});
+  const [failure, setFailure] = useState<ToggleFailure | null>(null);
+  const day = data?.date;
+
+  const habits: DayHabit[] = (data?.habits ?? []).map((habit) => {
+    const key = pendingKey(day ?? '', habit.id);
+    const isPending = key in pending;
+    return { ...habit, entry: isPending ? (pending[key] ?? null) : savedEntry(habit), isPending };
   });
 
-  async function toggle(habit: TodayHabit, isDone: boolean) {
-    const key = pendingKey(date, habit.id);
-    setPendingDone((previous) => ({ ...previous, [key]: isDone }));
+  async function record(habit: TodayHabit, entry: DayEntry) {
+    if (!day) {
+      return;
+    }
+    const key = pendingKey(day, habit.id);
+    setPending((previous) => ({ ...previous, [key]: entry }));
     setFailure(null);
 
     try {
-      await (isDone ? completeHabit(habit.id, date) : uncompleteHabit(habit.id, date));
-      await mutate();
+      await (entry ? recordDay(habit.id, day, entry) : uncompleteHabit(habit.id, day));
+      await Promise.all([mutate(), mutateGlobal(isProgressKey)]);
     } catch (caught) {
       setFailure({ habitName: habit.name, error: toApiError(caught) });
     } finally {
-      setPendingDone((previous) => withoutKey(previous, key));
+      setPending((previous) => withoutKey(previous, key));
     }
   }
 
-  return { habits, error, isLoading, failure, toggle, reload: () => void mutate() };
+  return {
+    day,
+    today: data?.today,
+    timeZone: data?.timeZone,
+    habits,
+    error,
+    isLoading,
+    failure,
+    record,
+    reload: () => void mutate(),
+  };
 }
 
-function withoutKey(record: Record<string, boolean>, key: string): Record<string, boolean> {
+function savedEntry(habit: TodayHabit): DayEntry {
+  const { completion } = habit;
+  if (!completion) {
+    return null;
+  }
+  return {
+    status: completion.status,
+    ...(completion.value !== null ? { value: completion.value } : {}),
+    note: completion.note,
+  };
+}
+
+function withoutKey(record: Record<string, DayEntry>, key: string): Record<string, DayEntry> {
   const copy = { ...record };
   delete copy[key];
   return copy;

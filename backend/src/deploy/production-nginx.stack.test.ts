@@ -1,0 +1,205 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import path from 'node:path';
+
+import { stack, waitUntil } from '../test/stack';
+import {
+  freePort,
+  renderProductionNginx,
+  startNginx,
+  stopNginx,
+  testConfig,
+  type ProductionNginx,
+} from '../test/production-nginx';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  protocol: string | null;
+  peerName: string | undefined;
+}
+
+// The certificate is self-made for this test, so it cannot be verified.
+const agent = new Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: false });
+
+function https(
+  port: number,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  { fresh = false } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const options = { host: '127.0.0.1', port, path: urlPath, headers };
+    // A fresh connection makes a full handshake, so the server's certificate can be read.
+    const connection = fresh ? { agent: false as const, rejectUnauthorized: false } : { agent };
+    const req = request({ ...options, ...connection }, (res) => {
+      // Read now: with keep-alive the socket goes back to the pool when the body ends.
+      const socket = res.socket as TLSSocket;
+      const protocol = socket.getProtocol();
+      const peerName = socket.getPeerCertificate().subject?.CN as string | undefined;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, protocol, peerName });
+      });
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`${urlPath} timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let nginx: ProductionNginx;
+
+beforeAll(async () => {
+  nginx = renderProductionNginx({ httpPort: await freePort(), httpsPort: await freePort() });
+  startNginx(nginx);
+  await waitUntil(
+    'NGINX to answer',
+    async () => (await https(nginx.httpsPort, '/health')).status === 200,
+  );
+});
+
+afterAll(() => {
+  agent.destroy();
+  stopNginx(nginx);
+  rmSync(nginx.dir, { recursive: true, force: true });
+});
+
+describe('nginx/nginx.conf, the production config', () => {
+  it('passes nginx -t', () => {
+    const result = testConfig(nginx);
+
+    expect(result.output).toContain('syntax is ok');
+    expect(result.output).toContain('test is successful');
+    expect(result.status).toBe(0);
+  });
+
+  it('limits one client to its burst, then answers 429 in the API error shape', async () => {
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, () => https(nginx.httpsPort, '/api/health/live')),
+    );
+    const elapsedSeconds = (Date.now() - started) / 1000;
+
+    const limited = answers.filter((answer) => answer.status === 429);
+    const passed = answers.filter((answer) => answer.status === 200);
+    expect(passed.length + limited.length).toBe(80);
+    // burst=40 plus the one request the rate allows at once, plus what 20 r/s refilled meanwhile.
+    expect(passed.length).toBeLessThanOrEqual(41 + Math.ceil(elapsedSeconds * 20));
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]?.headers['retry-after']).toBe('1');
+    expect(JSON.parse(limited[0]?.body ?? '')).toEqual({
+      error: {
+        code: 'RATE_LIMITED',
+        message: 'Too many requests, please slow down',
+        requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
+    });
+    // Let the limit refill before the next test.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+  });
+
+  it('serves the API over TLS with HSTS and passes the request id to it', async () => {
+    const own = await https(
+      nginx.httpsPort,
+      '/api/health',
+      { 'X-Request-Id': 'lb-request-0001' },
+      { fresh: true },
+    );
+    const generated = await https(nginx.httpsPort, '/api/health');
+    const malformed = await https(nginx.httpsPort, '/api/health', { 'X-Request-Id': 'no good!' });
+
+    expect(own.status).toBe(200);
+    expect(['TLSv1.2', 'TLSv1.3']).toContain(own.protocol);
+    expect(own.peerName).toBe('localhost');
+    expect(own.headers['strict-transport-security']).toBe('max-age=63072000');
+    // X-Request-Id in a response is set by the API, from what NGINX passed it.
+    expect(own.headers['x-request-id']).toBe('lb-request-0001');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(malformed.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('never exposes the metrics, however the path is spelled', async () => {
+    for (const spelling of [
+      '/api/metrics',
+      '/api/METRICS',
+      '/api//metrics',
+      '/api/metrics/',
+      '/api/%6detrics',
+    ]) {
+      const answer = await https(nginx.httpsPort, spelling);
+      expect({ spelling, status: answer.status }).toEqual({ spelling, status: 404 });
+      expect(answer.body).not.toContain('http_request_duration_seconds');
+    }
+    // Prometheus scrapes each instance on its own port instead.
+    const direct = await fetch(`http://127.0.0.1:${stack.apiPorts()[0]}/api/metrics`);
+    expect(direct.status).toBe(200);
+    expect(await direct.text()).toContain('http_request_duration_seconds_bucket');
+  });
+
+  it('answers the load balancer on plain HTTP and redirects everything else to HTTPS', async () => {
+    const health = await fetch(`http://127.0.0.1:${nginx.httpPort}/health`);
+    const page = await fetch(`http://127.0.0.1:${nginx.httpPort}/api/habits?x=1`, {
+      redirect: 'manual',
+    });
+
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', ready: true });
+    expect(page.status).toBe(301);
+    expect(page.headers.get('location')).toBe('https://127.0.0.1/api/habits?x=1');
+  });
+
+  it('writes JSON access lines with the request id, and none for /health', async () => {
+    await https(nginx.httpsPort, '/health');
+    await https(nginx.httpsPort, '/api/health/live?token=not-logged', {
+      'X-Request-Id': 'access-log-0001',
+    });
+
+    const lines = readFileSync(path.join(nginx.dir, 'logs/access.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { uri: string; requestId: string; status: number });
+    expect(lines.filter((line) => line.uri === '/health')).toEqual([]);
+    // 400: the API refuses unknown query parameters; the line is what matters here.
+    expect(lines.find((line) => line.requestId === 'access-log-0001')).toMatchObject({
+      uri: '/api/health/live',
+      status: 400,
+    });
+    expect(readFileSync(path.join(nginx.dir, 'logs/access.log'), 'utf8')).not.toContain(
+      'not-logged',
+    );
+  });
+
+  it('caches Next.js static files for a year, and a missing one not at all', async () => {
+    const login = await https(nginx.httpsPort, '/login');
+    const asset = /\/_next\/static\/[^"]+?\.js/.exec(login.body)?.[0];
+    if (!asset) {
+      throw new Error(`no static asset linked from /login (status ${login.status})`);
+    }
+
+    const found = await https(nginx.httpsPort, asset);
+    const missing = await https(nginx.httpsPort, '/_next/static/chunks/missing-0000.js');
+
+    expect(found.status).toBe(200);
+    expect(found.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('nginx/local.conf.template, the NGINX of the running stack', () => {
+  it('passes the request id to the API and never exposes the metrics', async () => {
+    const health = await fetch(`${stack.baseUrl()}/api/health`, {
+      headers: { 'X-Request-Id': 'local-request-0001' },
+    });
+    const metrics = await fetch(`${stack.baseUrl()}/api/Metrics`);
+
+    expect(health.headers.get('x-request-id')).toBe('local-request-0001');
+    expect(metrics.status).toBe(404);
+    expect(await metrics.text()).not.toContain('http_request_duration_seconds');
+  });
+});

@@ -1,0 +1,8 @@
+import { bodyEnum, bodyString, bodyTimeZone } from '../lib/fields';
+import { WEEK_STARTS } from './model';
+
+export const updateProfileRules = [
+  bodyString('name', { min: 0, max: 100, optional: true }),
+  bodyTimeZone('timezone', { optional: true }),
+  bodyEnum('weekStart', WEEK_STARTS, { optional: true }),
+];
