@@ -30,7 +30,7 @@ import {
   todayOf,
   warmCache,
 } from './scenarios.mjs';
-import { BENCH_PASSWORD, checkShapes, loadBackend, seedUsers } from './seed.mjs';
+import { BENCH_PASSWORD, checkShapes, loadBackend, PROBE_HABIT, seedUsers } from './seed.mjs';
 
 const started = Date.now();
 
@@ -83,13 +83,13 @@ async function writeShapeProbe(http) {
   const habit = await http.expect(201, '/api/habits', {
     method: 'POST',
     token,
-    body: { name: 'Probe habit', description: 'written by the API', color: '#10b981' },
+    body: { ...PROBE_HABIT, description: 'written by the API' },
   });
   const today = new Date().toISOString().slice(0, 10);
   const completion = await http.expect(200, `/api/habits/${habit.body.id}/completions/${today}`, {
     method: 'PUT',
     token,
-    body: { note: 'probe' },
+    body: { value: 6, note: 'probe' },
   });
   const workout = await http.expect(201, '/api/workouts', {
     method: 'POST',

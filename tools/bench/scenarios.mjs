@@ -11,16 +11,15 @@ const HISTORY_HABITS = 2;
 
 // Where a habit's history for a range and its statistics may live; the first that answers 200 for
 // a seeded habit is used. Placeholders: {habitId}, {from}, {to}.
-const HISTORY_CANDIDATES = [
-  '/api/habits/{habitId}/history?from={from}&to={to}',
-  '/api/habits/{habitId}/completions?from={from}&to={to}',
-  '/api/habits/{habitId}/history',
-];
+const HISTORY_CANDIDATES = ['/api/habits/{habitId}/history?from={from}&to={to}'];
+// Statistics for a 30-day range: completion rates by week and month come with the history of the
+// range; a statistics endpoint taking a range would be preferred if one appears.
 const STATS_CANDIDATES = [
   '/api/habits/{habitId}/stats?from={from}&to={to}',
-  '/api/stats/habits/{habitId}?from={from}&to={to}',
-  '/api/habits/{habitId}/stats',
+  '/api/habits/{habitId}/history?from={from}&to={to}',
 ];
+// Streaks, score and totals as of today: by design they read the habit's whole history.
+const WHOLE_HISTORY_STATS = '/api/habits/{habitId}/stats';
 
 export function pickRandom(list) {
   return list[Math.floor(Math.random() * list.length)];
@@ -313,9 +312,19 @@ function mixRequest(ctx) {
     return { category: 'history', path: historyPathFor(ctx, user), headers: authHeaders(user) };
   }
   if (roll < 90) {
-    const path = `/api/habits/${pickRandom(user.habitIds)}/completions/${user.today}`;
-    const method = Math.random() < 0.5 ? 'PUT' : 'DELETE';
-    return { category: 'check-in toggle', method, path, headers: authHeaders(user) };
+    const index = Math.floor(Math.random() * user.habitIds.length);
+    const path = `/api/habits/${user.habitIds[index]}/completions/${user.today}`;
+    if (Math.random() < 0.5) {
+      return { category: 'check-in toggle', method: 'DELETE', path, headers: authHeaders(user) };
+    }
+    const isMeasurable = user.habitKinds?.[index] === 'measurable';
+    return {
+      category: 'check-in toggle',
+      method: 'PUT',
+      path,
+      headers: authHeaders(user, { 'content-type': 'application/json' }),
+      body: isMeasurable ? { value: 5 } : {},
+    };
   }
   if (roll < 95) {
     return { category: 'workout list', path: WORKOUT_LIST_PATH, headers: authHeaders(user) };
@@ -377,7 +386,11 @@ export async function runStats(ctx, statsUser) {
   if (!ctx.endpoints.stats) {
     return skipped(id, title, 'endpoint not present (tried: ' + STATS_CANDIDATES.join(', ') + ')');
   }
-  const [habitId, otherHabitId] = statsUser.habitIds;
+  // A yes/no habit's days (a measurable one's would need values); the other habit is only written
+  // to, so that no cached answer is measured.
+  const index = Math.max(0, statsUser.habitKinds?.indexOf('boolean') ?? 0);
+  const habitId = statsUser.habitIds[index];
+  const otherHabitId = statsUser.habitIds[(index + 1) % statsUser.habitIds.length];
   const path = fill(ctx.endpoints.stats, {
     habitId,
     from: addDays(statsUser.today, -29),
@@ -388,6 +401,9 @@ export async function runStats(ctx, statsUser) {
     { multiple: 10, days: 300 },
     { multiple: 100, days: 3000 },
   ];
+  const wholeHistoryPath = fill(WHOLE_HISTORY_STATS, { habitId });
+  const hasWholeHistory =
+    (await ctx.http.send(wholeHistoryPath, { token: statsUser.token })).status === 200;
   let seededDays = 0;
   const measured = [];
   for (const level of levels) {
@@ -399,15 +415,26 @@ export async function runStats(ctx, statsUser) {
       toDaysAgo: level.days - 1,
     });
     seededDays = level.days;
-    measured.push({ ...level, ...(await timeSequential(ctx, statsUser, path, otherHabitId)) });
+    measured.push({
+      ...level,
+      ...(await timeSequential(ctx, statsUser, path, otherHabitId)),
+      wholeHistory: hasWholeHistory
+        ? await timeSequential(ctx, statsUser, wholeHistoryPath, otherHabitId)
+        : undefined,
+    });
   }
-  const base = measured[0].median;
+  const ratio = (read) =>
+    read(measured[0]) ? Math.round((read(measured[2]) / read(measured[0])) * 100) / 100 : null;
   return {
     id,
     title: `${title} (${ctx.endpoints.stats})`,
     status: 'ok',
     levels: measured,
-    ratio100to1: base ? Math.round((measured[2].median / base) * 100) / 100 : null,
+    ratio100to1: ratio((level) => level.median),
+    wholeHistoryPath: hasWholeHistory ? WHOLE_HISTORY_STATS : undefined,
+    wholeHistoryRatio100to1: hasWholeHistory
+      ? ratio((level) => level.wholeHistory.median)
+      : undefined,
   };
 }
 

@@ -10,17 +10,61 @@ export const BENCH_PASSWORD = 'bench password, never used anywhere else';
 
 const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC', 'Australia/Sydney'];
 
-// Within what the API accepts today for a habit: name, description, colour.
+const WEEKDAYS = [1, 2, 3, 4, 5];
+
+// A mix of yes/no and measurable habits and of schedules, as people keep them. `rate`: how often
+// a scheduled day is recorded; `value`: a measurable day's value.
 const HABITS = [
-  { name: 'Drink 8 glasses of water', rate: 0.85, color: '#0ea5e9' },
-  { name: 'Read 20 pages', rate: 0.7, color: '#4f46e5' },
-  { name: 'Meditate', rate: 0.6, color: '#10b981' },
-  { name: 'Walk 8,000 steps', rate: 0.75, color: '#f59e0b' },
-  { name: 'Stretch', rate: 0.65, color: '#ec4899' },
-  { name: 'No sugar', rate: 0.5, color: '#ef4444' },
-  { name: 'Journal', rate: 0.55, color: '#8b5cf6' },
-  { name: 'Floss', rate: 0.8, color: '#14b8a6' },
+  {
+    name: 'Drink water',
+    icon: '💧',
+    color: '#0ea5e9',
+    kind: 'measurable',
+    target: { type: 'atLeast', value: 8, unit: 'glasses' },
+    reminderTime: '09:00',
+    rate: 0.85,
+    value: (random) => 5 + Math.floor(random() * 6),
+  },
+  { name: 'Read 20 pages', icon: '📚', color: '#4f46e5', reminderTime: '21:30', rate: 0.7 },
+  { name: 'Meditate', icon: '🧘', color: '#10b981', reminderTime: '07:00', rate: 0.6 },
+  {
+    name: 'Walk',
+    icon: '🚶',
+    color: '#f59e0b',
+    kind: 'measurable',
+    target: { type: 'atLeast', value: 8000, unit: 'steps' },
+    rate: 0.75,
+    value: (random) => 3000 + Math.floor(random() * 9000),
+  },
+  {
+    name: 'Stretch',
+    icon: '🤸',
+    color: '#ec4899',
+    schedule: { type: 'weekdays', days: WEEKDAYS },
+    rate: 0.65,
+  },
+  {
+    name: 'Coffee',
+    icon: '☕',
+    color: '#92400e',
+    kind: 'measurable',
+    target: { type: 'atMost', value: 2, unit: 'cups' },
+    rate: 0.9,
+    value: (random) => Math.floor(random() * 4),
+  },
+  { name: 'Gym', icon: '🏋️', color: '#ef4444', schedule: { type: 'weekly', times: 3 }, rate: 0.45 },
+  { name: 'Floss', icon: '🦷', color: '#14b8a6', reminderTime: '22:00', rate: 0.8 },
 ];
+
+/** What a person sends to create the first seeded habit (for the shape check). */
+export const PROBE_HABIT = (({ name, icon, color, kind, target, reminderTime }) => ({
+  name,
+  icon,
+  color,
+  kind,
+  target,
+  reminderTime,
+}))(HABITS[0]);
 
 const EXERCISES = [
   { name: 'Back squat', weight: 80, step: 2.5 },
@@ -64,14 +108,21 @@ function weekdayOf(date) {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-/** The API's models and password hashing, from the production build. */
+/** The API's models, password hashing and calendar keys, from the production build. */
 export function loadBackend(root) {
   const requireFromBackend = createRequire(path.join(root, 'backend', 'package.json'));
   const dist = (file) => requireFromBackend(path.join(root, 'backend', 'dist', file));
   const habits = dist('habits/model.js');
+  const calendar = dist('habits/rules/calendar.js');
 
   return {
     mongoose: requireFromBackend('mongoose'),
+    // The keys a completion is written with, computed as the habits service computes them.
+    completionKeysOf: (date) => ({
+      isoWeek: calendar.isoWeekKeyOf(date),
+      sundayWeek: calendar.weekStartOf(date, 'sunday'),
+      month: calendar.monthKeyOf(date),
+    }),
     models: {
       users: dist('users/model.js').UserModel,
       habits: habits.HabitModel,
@@ -112,29 +163,50 @@ function instantOf(date, random) {
   return new Date(Date.parse(`${date}T00:00:00Z`) + seconds * 1000);
 }
 
-function completionsFor({ models, user, habit, spec, firstDate, lastDate, random }) {
+/** A completion as the habits service upserts it (with its week and month keys). */
+function completionOf(backend, { userId, habitId, date, status, value, note, at }) {
+  return documentOf(
+    backend.models.completions,
+    {
+      userId,
+      habitId,
+      date,
+      ...backend.completionKeysOf(date),
+      status,
+      value,
+      note,
+      createdAt: at,
+      updatedAt: at,
+    },
+    { isUpsert: true },
+  );
+}
+
+function completionsFor({ backend, user, habit, spec, firstDate, lastDate, random }) {
   const docs = [];
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
-    // Weekends are weaker days for most habits.
-    const rate = [0, 6].includes(weekdayOf(date)) ? spec.rate - 0.15 : spec.rate;
-    if (random() >= rate) {
+    const weekday = weekdayOf(date);
+    if (spec.schedule?.type === 'weekdays' && !spec.schedule.days.includes(weekday)) {
       continue;
     }
-    const at = instantOf(date, random);
+    // Weekends are weaker days for most habits; now and then a day is skipped on purpose.
+    const rate = [0, 6].includes(weekday) ? spec.rate - 0.15 : spec.rate;
+    const roll = random();
+    const isSkipped = roll >= rate && roll < rate + 0.03;
+    if (roll >= rate && !isSkipped) {
+      continue;
+    }
+    const isDone = !isSkipped;
     docs.push(
-      documentOf(
-        models.completions,
-        {
-          userId: user._id,
-          habitId: habit._id,
-          date,
-          status: 'done',
-          note: random() < 0.05 ? 'Felt good today' : '',
-          createdAt: at,
-          updatedAt: at,
-        },
-        { isUpsert: true },
-      ),
+      completionOf(backend, {
+        userId: user._id,
+        habitId: habit._id,
+        date,
+        status: isDone ? 'done' : 'skipped',
+        value: isDone && spec.value ? spec.value(random) : null,
+        note: random() < 0.05 ? 'Felt good today' : '',
+        at: instantOf(date, random),
+      }),
     );
   }
   return Promise.all(docs);
@@ -208,11 +280,19 @@ export async function seedUsers(
     const userHabits = [];
     for (let h = 0; h < habits; h += 1) {
       const spec = HABITS[(u + h) % HABITS.length];
+      // The start is the first day of the history (or today without one), as the API keeps it.
+      const startDate = days > 0 ? firstDate : today;
       const habit = await documentOf(models.habits, {
         userId: user._id,
         name: spec.name,
         description: h % 3 === 0 ? 'Part of the morning routine' : '',
         color: spec.color,
+        icon: spec.icon,
+        kind: spec.kind ?? 'boolean',
+        target: spec.target ?? null,
+        startDate,
+        schedules: [{ ...(spec.schedule ?? { type: 'daily' }), from: startDate }],
+        reminderTime: spec.reminderTime ?? null,
         position: h,
         createdAt: joinedAt,
         updatedAt: joinedAt,
@@ -221,7 +301,7 @@ export async function seedUsers(
       userHabits.push(habit);
       docs.completions.push(
         ...(await completionsFor({
-          models,
+          backend,
           user,
           habit,
           spec,
@@ -239,6 +319,8 @@ export async function seedUsers(
       email: user.email,
       timezone,
       habitIds: userHabits.map((habit) => String(habit._id)),
+      // What a check-in must send: a measurable habit's day needs a value.
+      habitKinds: userHabits.map((habit) => habit.kind),
     });
   }
 
@@ -256,23 +338,35 @@ export async function seedUsers(
   };
 }
 
-/** Adds daily completions to one habit for the days [fromDaysAgo, toDaysAgo] before today. */
+/**
+ * Adds daily completions to one habit for the days [fromDaysAgo, toDaysAgo] before today and moves
+ * the habit's start back to the earliest, as the API does when an earlier day is recorded.
+ */
 export async function seedHistory(backend, { userId, habitId, timezone, fromDaysAgo, toDaysAgo }) {
   const { models } = backend;
+  const { ObjectId } = backend.mongoose.Types;
   const today = localDate(timezone);
   const docs = [];
   for (let ago = fromDaysAgo; ago <= toDaysAgo; ago += 1) {
     const date = addDays(today, -ago);
-    const at = instantOf(date, () => 0.5);
     docs.push(
-      documentOf(
-        models.completions,
-        { userId, habitId, date, status: 'done', createdAt: at, updatedAt: at },
-        { isUpsert: true },
-      ),
+      completionOf(backend, {
+        userId: new ObjectId(userId),
+        habitId: new ObjectId(habitId),
+        date,
+        status: 'done',
+        value: null,
+        note: '',
+        at: instantOf(date, () => 0.5),
+      }),
     );
   }
   await insertAll(models.completions, await Promise.all(docs));
+  const earliest = addDays(today, -toDaysAgo);
+  await models.habits.collection.updateOne(
+    { _id: new ObjectId(habitId), startDate: { $gt: earliest } },
+    { $set: { startDate: earliest, 'schedules.0.from': earliest } },
+  );
   return docs.length;
 }
 
