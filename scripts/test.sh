@@ -28,6 +28,9 @@ log "static checks: format, lint, types"
 log "static checks: workflows (actionlint) and docker-compose.yml"
 check_deploy_files
 
+log "frontend unit tests"
+(cd "$ROOT/frontend" && npx --no-install jest --ci)
+
 start_database
 start_redis
 export TEST_DB_PORT="$DB_PORT" TEST_REDIS_PORT="$REDIS_PORT" TEST_REDIS_PIDFILE="$RUN_DIR/redis.pid"

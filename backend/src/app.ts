@@ -7,14 +7,19 @@ import helmet from 'helmet';
 import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
 import { mountBareHello, mountFullHello } from './bench/anchors';
+import { bodyWeightsRouter } from './body-weights/routes';
+import { exercisesRouter } from './exercises/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { recoverNonFiniteJson } from './lib/non-finite-json';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
+import { progressRouter } from './progress/routes';
+import { routinesRouter } from './routines/routes';
 import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
@@ -43,6 +48,7 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(cors({ origin: config.corsOrigins, credentials: true }));
   app.use(compression());
   app.use(express.json({ limit: config.bodyLimit }));
+  app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
   // Health checks come from the load balancer and monitoring: never rate limited.
@@ -59,6 +65,10 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use('/api/today', todayRouter);
   app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
+  app.use('/api/exercises', exercisesRouter);
+  app.use('/api/routines', routinesRouter);
+  app.use('/api/progress', progressRouter);
+  app.use('/api/body-weights', bodyWeightsRouter);
 
   app.use(routeNotFound);
   app.use(errorHandler);

@@ -39,6 +39,7 @@ export interface HabitInput {
   schedule?: ScheduleInput;
   startDate?: string;
   reminderTime?: string | null;
+  linkedToWorkouts?: boolean;
 }
 
 export type HabitChanges = Partial<Omit<HabitInput, 'kind' | 'startDate'>> & {
@@ -383,4 +384,9 @@ function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) {
     throw validationFailed(errors);
   }
+}
+
+/** The user's active habits that logging a workout marks done. */
+export async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument[]> {
+  return HabitModel.find({ userId, linkedToWorkouts: true, archivedAt: null }).limit(100);
 }

@@ -1,6 +1,7 @@
 import { body, query, type ValidationChain } from 'express-validator';
 
 import {
+  bodyBoolean,
   bodyEnum,
   bodyLocalDate,
   bodyNumber,
@@ -132,6 +133,7 @@ export const createHabitRules = [
   ...habitFieldRules(true),
   bodyEnum('kind', HABIT_KINDS, { optional: true }),
   bodyLocalDate('startDate', { optional: true }),
+  bodyBoolean('linkedToWorkouts', { optional: true }),
 ];
 
 export const habitIdRules = [idParam()];
@@ -139,6 +141,7 @@ export const habitIdRules = [idParam()];
 export const updateHabitRules = [
   idParam(),
   ...habitFieldRules(false),
+  bodyBoolean('linkedToWorkouts', { optional: true }),
   body('archived')
     .optional()
     .custom((value: unknown) => typeof value === 'boolean')

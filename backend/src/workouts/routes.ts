@@ -4,6 +4,8 @@ import { requireAuth, userIdOf } from '../auth/middleware';
 import { cacheResponse } from '../lib/cache';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
+import { getWeightUnit } from '../users/service';
+import { findWorkoutRecords } from './performance';
 import { presentWorkout } from './presenter';
 import {
   createWorkout,
@@ -11,6 +13,7 @@ import {
   findWorkouts,
   getWorkout,
   updateWorkout,
+  type WorkoutChanges,
   type WorkoutInput,
 } from './service';
 import {
@@ -27,31 +30,56 @@ export const workoutsRouter = Router();
 workoutsRouter.use(requireAuth);
 
 workoutsRouter.get('/', cacheResponse(), validate(listWorkoutsRules), async (req, res) => {
-  const page = await findWorkouts(userIdOf(req), inputOf<PageQuery>(req));
-  res.json({ items: page.items.map(presentWorkout), nextCursor: page.nextCursor });
+  const userId = userIdOf(req);
+  const page = await findWorkouts(userId, inputOf<PageQuery>(req));
+
+  const unit = await getWeightUnit(userId);
+  res.json({
+    items: page.items.map((workout) => presentWorkout(workout, unit)),
+    nextCursor: page.nextCursor,
+  });
 });
 
+// 201 for a new workout, 200 when the same clientId was saved before (a retry or a double tap).
 workoutsRouter.post(
   '/',
   validate(createWorkoutRules, { containers: createWorkoutContainers }),
   async (req, res) => {
-    const workout = await createWorkout(userIdOf(req), inputOf<WorkoutInput>(req));
-    res.status(201).json(presentWorkout(workout));
+    const userId = userIdOf(req);
+    const { workout, created } = await createWorkout(userId, inputOf<WorkoutInput>(req));
+
+    const [unit, records] = await Promise.all([
+      getWeightUnit(userId),
+      findWorkoutRecords(userId, workout),
+    ]);
+    res.status(created ? 201 : 200).json(presentWorkout(workout, unit, records));
   },
 );
 
 workoutsRouter.get('/:id', cacheResponse(), validate(workoutIdRules), async (req, res) => {
-  const workout = await getWorkout(userIdOf(req), String(req.params.id));
-  res.json(presentWorkout(workout));
+  const userId = userIdOf(req);
+  const workout = await getWorkout(userId, String(req.params.id));
+
+  const [unit, records] = await Promise.all([
+    getWeightUnit(userId),
+    findWorkoutRecords(userId, workout),
+  ]);
+  res.json(presentWorkout(workout, unit, records));
 });
 
 workoutsRouter.patch(
   '/:id',
   validate(updateWorkoutRules, { containers: updateWorkoutContainers }),
   async (req, res) => {
-    const { id, ...changes } = inputOf<Partial<WorkoutInput> & { id: string }>(req);
-    const workout = await updateWorkout(userIdOf(req), id, changes);
-    res.json(presentWorkout(workout));
+    const userId = userIdOf(req);
+    const { id, ...changes } = inputOf<WorkoutChanges & { id: string }>(req);
+    const workout = await updateWorkout(userId, id, changes);
+
+    const [unit, records] = await Promise.all([
+      getWeightUnit(userId),
+      findWorkoutRecords(userId, workout),
+    ]);
+    res.json(presentWorkout(workout, unit, records));
   },
 );
 

@@ -5,7 +5,7 @@ import { evaluatePeriods } from './periods';
 import { rateBuckets } from './rates';
 import { computeScore } from './score';
 import { computeStreaks } from './streaks';
-import { habitOf, streaksOf } from './test-helpers';
+import { habitOf, streaksOf } from '../../test/habit-rules';
 import { toEntryMap, type Entry, type HabitRules, type ScheduleRule, type Target } from './types';
 
 const START = '2026-01-05';
