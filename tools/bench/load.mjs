@@ -60,6 +60,7 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
         setupRequest: (request, context) => {
           const next = pick();
           context.category = next.category;
+          context.onDone = next.onDone;
           return {
             ...request,
             method: next.method ?? 'GET',
@@ -71,6 +72,7 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
         // Called just before autocannon's own 'response' event for the same response.
         onResponse: (_status, _body, context, headers) => {
           last = { category: context.category, cache: headerOf(headers, 'x-cache') };
+          context.onDone?.();
         },
       },
     ],
@@ -87,7 +89,8 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
 }
 
 /**
- * Runs `pick` (which answers { category, method, path, headers, body } for each request) with
+ * Runs `pick` (which answers { category, method, path, headers, body, onDone? } for each request,
+ * onDone being called when its answer arrives) with
  * `connections` open connections: `warmup` seconds unmeasured, then `duration` seconds measured.
  * Answers totals plus a breakdown per category, and each process's CPU during the measured part.
  */

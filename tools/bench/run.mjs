@@ -30,7 +30,14 @@ import {
   todayOf,
   warmCache,
 } from './scenarios.mjs';
-import { BENCH_PASSWORD, checkShapes, loadBackend, PROBE_HABIT, seedUsers } from './seed.mjs';
+import {
+  BENCH_PASSWORD,
+  checkShapes,
+  loadBackend,
+  PROBE_HABIT,
+  seedUsers,
+  workoutBodyOf,
+} from './seed.mjs';
 
 const started = Date.now();
 
@@ -73,7 +80,7 @@ function gitCommit(root) {
 }
 
 /** Writes through the API once per collection, so the seed's documents can be compared with them. */
-async function writeShapeProbe(http) {
+async function writeShapeProbe(http, backend) {
   const email = `bench.probe.${Date.now()}@example.test`;
   const registered = await http.expect(201, '/api/auth/register', {
     method: 'POST',
@@ -94,11 +101,7 @@ async function writeShapeProbe(http) {
   const workout = await http.expect(201, '/api/workouts', {
     method: 'POST',
     token,
-    body: {
-      date: today,
-      notes: 'probe',
-      exercises: [{ name: 'Squat', sets: [{ reps: 5, weight: 100 }] }],
-    },
+    body: workoutBodyOf(backend, new Date(Date.now() - 3_600_000)),
   });
   return {
     users: registered.body.user.id,
@@ -176,7 +179,7 @@ async function main() {
   };
   log(`seeded ${JSON.stringify(seed.counts)} in ${results.seed.seconds} s`);
 
-  const probe = await writeShapeProbe(http);
+  const probe = await writeShapeProbe(http, backend);
   results.seed.shapeDifferences = await checkShapes(backend, {
     written: probe,
     seeded: seed.sampleIds,

@@ -2,7 +2,7 @@
 // figures, or 'skipped' with the reason (an endpoint or feature that this build does not have).
 import { BROWSER_ACCEPT_ENCODING, mapLimit } from './http.mjs';
 import { runLoad, quantile } from './load.mjs';
-import { addDays, localDate, seedHistory } from './seed.mjs';
+import { addDays, localDate, seedHistory, workoutBodyOf } from './seed.mjs';
 
 export const HABIT_LIST_PATH = '/api/habits?limit=50';
 const WORKOUT_LIST_PATH = '/api/workouts?limit=20';
@@ -300,22 +300,57 @@ export async function runHistory(ctx) {
   };
 }
 
-const WORKOUT_BODY = (date) => ({
-  date,
-  notes: '',
-  exercises: [
-    {
-      name: 'Bench press',
-      sets: [
-        { reps: 5, weight: 60 },
-        { reps: 5, weight: 60 },
-      ],
-    },
-    { name: 'Barbell row', sets: [{ reps: 8, weight: 50 }] },
-  ],
-});
-
 const READ_CATEGORIES = new Set(['today', 'habit list', 'history', 'workout list']);
+
+/**
+ * Marks today's day of one of the user's habits done if the bench last left it undone, else
+ * undoes it; as a person does, one tap at a time per habit (no second toggle of the same habit
+ * while one is on its way). Answers null when every habit of the user has a toggle on its way.
+ */
+function checkInToggle(ctx, user) {
+  const { inFlight, marked } = ctx.toggles;
+  // A toggle unanswered after autocannon's 10 s timeout, or cut off when a load stopped, never
+  // calls onDone: its habit is free again after 15 s.
+  const isBusy = (habitId) => Date.now() - (inFlight.get(habitId) ?? 0) < 15_000;
+  const free = user.habitIds
+    .map((habitId, index) => ({ habitId, index }))
+    .filter(({ habitId }) => !isBusy(habitId));
+  if (free.length === 0) {
+    return null;
+  }
+  const { habitId, index } = pickRandom(free);
+  const path = `/api/habits/${habitId}/completions/${user.today}`;
+  const isMarking = !marked.has(habitId);
+  inFlight.set(habitId, Date.now());
+  const onDone = () => {
+    inFlight.delete(habitId);
+  };
+  if (isMarking) {
+    marked.add(habitId);
+    const isMeasurable = user.habitKinds?.[index] === 'measurable';
+    return {
+      category: 'check-in toggle',
+      method: 'PUT',
+      path,
+      headers: authHeaders(user, { 'content-type': 'application/json' }),
+      body: isMeasurable ? { value: 5 } : {},
+      onDone,
+    };
+  }
+  marked.delete(habitId);
+  return {
+    category: 'check-in toggle',
+    method: 'DELETE',
+    path,
+    headers: authHeaders(user),
+    onDone,
+  };
+}
+
+function mixRead(ctx, user) {
+  const call = pickRandom(ctx.todayCalls.paths);
+  return { category: 'today', path: todayCallFor(ctx, user, call), headers: authHeaders(user) };
+}
 
 /** About 70% Today and list reads, 10% history, 10% check-in toggles, 10% workout reads and writes. */
 function mixRequest(ctx) {
@@ -323,8 +358,7 @@ function mixRequest(ctx) {
   const roll = Math.random() * 100;
   const hasHistory = Boolean(ctx.endpoints.history);
   if (roll < 45 || (!hasHistory && roll >= 70 && roll < 80)) {
-    const call = pickRandom(ctx.todayCalls.paths);
-    return { category: 'today', path: todayCallFor(ctx, user, call), headers: authHeaders(user) };
+    return mixRead(ctx, user);
   }
   if (roll < 70) {
     return { category: 'habit list', path: HABIT_LIST_PATH, headers: authHeaders(user) };
@@ -333,19 +367,7 @@ function mixRequest(ctx) {
     return { category: 'history', path: historyPathFor(ctx, user), headers: authHeaders(user) };
   }
   if (roll < 90) {
-    const index = Math.floor(Math.random() * user.habitIds.length);
-    const path = `/api/habits/${user.habitIds[index]}/completions/${user.today}`;
-    if (Math.random() < 0.5) {
-      return { category: 'check-in toggle', method: 'DELETE', path, headers: authHeaders(user) };
-    }
-    const isMeasurable = user.habitKinds?.[index] === 'measurable';
-    return {
-      category: 'check-in toggle',
-      method: 'PUT',
-      path,
-      headers: authHeaders(user, { 'content-type': 'application/json' }),
-      body: isMeasurable ? { value: 5 } : {},
-    };
+    return checkInToggle(ctx, user) ?? mixRead(ctx, user);
   }
   if (roll < 95) {
     return { category: 'workout list', path: WORKOUT_LIST_PATH, headers: authHeaders(user) };
@@ -355,12 +377,13 @@ function mixRequest(ctx) {
     method: 'POST',
     path: '/api/workouts',
     headers: authHeaders(user, { 'content-type': 'application/json' }),
-    body: WORKOUT_BODY(user.today),
+    body: workoutBodyOf(ctx.backend, new Date(Date.now() - 3_600_000)),
   };
 }
 
 export async function runMix(ctx) {
   const results = [];
+  ctx.toggles = { inFlight: new Map(), marked: new Set() };
   const readPaths = (user) => [
     ...todayPathsOf(ctx, user),
     HABIT_LIST_PATH,

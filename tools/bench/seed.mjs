@@ -2,6 +2,7 @@
 // backend/dist, so defaults, casting and `strict: 'throw'` are the API's) and inserted in bulk with
 // the driver, instead of thousands of API calls. `checkShapes` compares them with documents the API
 // itself wrote, so a model change that the seed does not follow shows up in the report.
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -66,15 +67,17 @@ export const PROBE_HABIT = (({ name, icon, color, kind, target, reminderTime }) 
   reminderTime,
 }))(HABITS[0]);
 
+// Catalog exercises (by key) with a starting working weight in kg, raised every few sessions;
+// a null weight is a bodyweight exercise.
 const EXERCISES = [
-  { name: 'Back squat', weight: 80, step: 2.5 },
-  { name: 'Bench press', weight: 60, step: 2.5 },
-  { name: 'Deadlift', weight: 100, step: 5 },
-  { name: 'Overhead press', weight: 40, step: 1.25 },
-  { name: 'Barbell row', weight: 55, step: 2.5 },
-  { name: 'Pull-up', weight: 0, step: 0 },
-  { name: 'Romanian deadlift', weight: 70, step: 2.5 },
-  { name: 'Dumbbell curl', weight: 12, step: 1 },
+  { key: 'back-squat', weight: 80, step: 2.5 },
+  { key: 'bench-press', weight: 60, step: 2.5 },
+  { key: 'deadlift', weight: 100, step: 5 },
+  { key: 'overhead-press', weight: 40, step: 1.25 },
+  { key: 'barbell-row', weight: 55, step: 2.5 },
+  { key: 'pull-up', weight: null, step: 0 },
+  { key: 'romanian-deadlift', weight: 70, step: 2.5 },
+  { key: 'barbell-curl', weight: 25, step: 1.25 },
 ];
 
 /** A small seeded generator, so two runs seed the same data. */
@@ -114,6 +117,9 @@ export function loadBackend(root) {
   const dist = (file) => requireFromBackend(path.join(root, 'backend', 'dist', file));
   const habits = dist('habits/model.js');
   const calendar = dist('habits/rules/calendar.js');
+  const { CATALOG } = dist('exercises/catalog.js');
+  const { catalogExerciseId } = dist('exercises/seed.js');
+  const records = dist('workouts/records.js');
 
   return {
     mongoose: requireFromBackend('mongoose'),
@@ -123,6 +129,15 @@ export function loadBackend(root) {
       sundayWeek: calendar.weekStartOf(date, 'sunday'),
       month: calendar.monthKeyOf(date),
     }),
+    /** A catalog exercise as a workout entry stores it: its derived id, name and kind. */
+    exerciseOf: (key) => {
+      const exercise = CATALOG.find((item) => item.key === key);
+      if (!exercise) {
+        throw new Error(`the exercise catalog has no "${key}"`);
+      }
+      return { exerciseId: catalogExerciseId(key), name: exercise.name, kind: exercise.kind };
+    },
+    volumeKgOf: (kind, sets) => records.volumeKg(kind, sets),
     models: {
       users: dist('users/model.js').UserModel,
       habits: habits.HabitModel,
@@ -212,7 +227,27 @@ function completionsFor({ backend, user, habit, spec, firstDate, lastDate, rando
   return Promise.all(docs);
 }
 
-function workoutsFor({ models, user, firstDate, lastDate, random }) {
+function setOf({ reps, weightKg, type = 'normal', rpe = null }) {
+  return { type, reps, weightKg, rpe, durationSeconds: null, distanceMeters: null };
+}
+
+function exerciseEntryOf(backend, exercise, session, random) {
+  const { exerciseId, name, kind } = backend.exerciseOf(exercise.key);
+  const weightKg =
+    exercise.weight === null ? null : exercise.weight + exercise.step * Math.floor(session / 6);
+  const sets = [];
+  if (weightKg !== null && random() < 0.5) {
+    sets.push(setOf({ type: 'warmup', reps: 8, weightKg: Math.round(weightKg * 0.5) }));
+  }
+  const working = 3 + Math.floor(random() * 3);
+  for (let i = 0; i < working; i += 1) {
+    const rpe = random() < 0.3 ? 7 + Math.floor(random() * 6) / 2 : null;
+    sets.push(setOf({ reps: 5 + Math.floor(random() * 8), weightKg, rpe }));
+  }
+  return { exerciseId, name, kind, supersetGroup: null, notes: '', sets };
+}
+
+function workoutsFor({ backend, user, firstDate, lastDate, random }) {
   const docs = [];
   let session = 0;
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
@@ -224,28 +259,50 @@ function workoutsFor({ models, user, firstDate, lastDate, random }) {
     session += 1;
     const count = 4 + Math.floor(random() * 3);
     const start = Math.floor(random() * EXERCISES.length);
-    const exercises = Array.from({ length: count }, (_, i) => {
-      const exercise = EXERCISES[(start + i) % EXERCISES.length];
-      const weight = exercise.weight + exercise.step * Math.floor(session / 6);
-      const sets = Array.from({ length: 3 + Math.floor(random() * 3) }, () => ({
-        reps: 5 + Math.floor(random() * 8),
-        weight,
-      }));
-      return { name: exercise.name, sets };
-    });
-    const at = instantOf(date, random);
+    const exercises = Array.from({ length: count }, (_, i) =>
+      exerciseEntryOf(backend, EXERCISES[(start + i) % EXERCISES.length], session, random),
+    );
+    // Around 11:00 UTC: the same local date in every seeded time zone (UTC-5 to UTC+11).
+    const startedAt = new Date(
+      Date.parse(`${date}T11:00:00Z`) + Math.floor(random() * 3600) * 1000,
+    );
+    const endedAt = new Date(startedAt.getTime() + (45 + Math.floor(random() * 45)) * 60_000);
     docs.push(
-      documentOf(models.workouts, {
+      documentOf(backend.models.workouts, {
         userId: user._id,
+        clientId: randomUUID(),
         date,
+        startedAt,
+        endedAt,
         notes: random() < 0.2 ? 'Good session, slept well' : '',
+        routineId: null,
         exercises,
-        createdAt: at,
-        updatedAt: at,
+        volumeKg: exercises.reduce(
+          (total, entry) => total + backend.volumeKgOf(entry.kind, entry.sets),
+          0,
+        ),
+        createdAt: endedAt,
+        updatedAt: endedAt,
       }),
     );
   }
   return Promise.all(docs);
+}
+
+/** What a client sends to log a workout (for the shape check and the mix's writes). */
+export function workoutBodyOf(backend, startedAt) {
+  return {
+    startedAt: startedAt.toISOString(),
+    endedAt: new Date(startedAt.getTime() + 3_600_000).toISOString(),
+    notes: '',
+    exercises: ['bench-press', 'barbell-row'].map((key, index) => ({
+      exerciseId: String(backend.exerciseOf(key).exerciseId),
+      sets: [
+        { reps: 5, weight: 60 - index * 10, rpe: 8 },
+        { reps: 5, weight: 60 - index * 10 },
+      ],
+    })),
+  };
 }
 
 /**
@@ -312,7 +369,7 @@ export async function seedUsers(
       );
     }
     docs.workouts.push(
-      ...(await workoutsFor({ models, user, firstDate, lastDate: today, random })),
+      ...(await workoutsFor({ backend, user, firstDate, lastDate: today, random })),
     );
     seeded.push({
       id: String(user._id),
