@@ -6,6 +6,7 @@ import helmet from 'helmet';
 
 import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
+import { mountBareHello, mountFullHello } from './bench/anchors';
 import { bodyWeightsRouter } from './body-weights/routes';
 import { exercisesRouter } from './exercises/routes';
 import { habitsRouter } from './habits/routes';
@@ -23,8 +24,13 @@ import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
+export interface AppOptions {
+  /** Mounts the bench's reference routes (see bench/anchors.ts); BENCH_ANCHORS by default. */
+  benchAnchors?: boolean;
+}
+
 /** Builds the Express app without listening, so tests can drive it with supertest. */
-export function createApp(): Express {
+export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {}): Express {
   const app = express();
   // Exactly the NGINX hop: a client cannot choose its own address with X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
@@ -33,6 +39,9 @@ export function createApp(): Express {
   app.disable('x-powered-by');
   // Strong ETags (a hash of the exact body) on every response, the same for a cached response.
   app.set('etag', strongEtag);
+  if (benchAnchors) {
+    mountBareHello(app);
+  }
 
   app.use(requestContext);
   app.use(helmet());
@@ -48,6 +57,9 @@ export function createApp(): Express {
   app.use('/api/metrics', metricsRouter);
   app.use('/api', generalLimit(bearerUserIdOf));
   app.use(invalidateCacheOnWrite);
+  if (benchAnchors) {
+    mountFullHello(app);
+  }
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);

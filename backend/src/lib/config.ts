@@ -45,6 +45,8 @@ export interface Config {
   bodyLimit: string;
   memoryLimitMb: number;
   cookieSecure: boolean;
+  /** Mounts the benchmark's reference routes; only `npm run bench` sets it. */
+  benchAnchors: boolean;
   metricsAllowFrom: MetricsAllowFrom;
   rateLimits: RateLimits;
 }
@@ -266,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: readMatching(env, 'BODY_LIMIT', '512kb', BYTE_SIZE),
     memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 512, 32, 65536),
     cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
+    benchAnchors: readBoolean(env, 'BENCH_ANCHORS', false),
     metricsAllowFrom: readChoice<MetricsAllowFrom>(env, 'METRICS_ALLOW_FROM', 'loopback', [
       'loopback',
       'private',
