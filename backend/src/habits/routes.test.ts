@@ -98,6 +98,15 @@ describe('POST /api/habits', () => {
     [{ name: 'ok', startDate: '2999-01-01' }, 'startDate'],
     [{ name: 'ok', position: 3 }, 'position'],
     [{ name: 'ok', archived: true }, 'archived'],
+    [
+      {
+        name: 'ok',
+        kind: 'measurable',
+        target: { type: 'atLeast', value: 5 },
+        linkedToWorkouts: true,
+      },
+      'linkedToWorkouts',
+    ],
   ])('answers 400 naming the field for %j and writes nothing (new fields)', async (body, field) => {
     const { auth, user } = await buildUser();
 

@@ -108,6 +108,7 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
   const today = localDateIn(user.timezone);
   const { kind = 'boolean', schedule = { type: 'daily' }, startDate = today, ...rest } = input;
   const errors = shapeErrors(kind, schedule, input.target ?? null);
+  errors.push(...workoutLinkErrors(kind, input.linkedToWorkouts));
   if (startDate > today) {
     errors.push({ field: 'startDate', message: `Must not be after today (${today})` });
   }
@@ -141,6 +142,7 @@ export async function updateHabit(
   if (changes.target !== undefined && kind === 'boolean') {
     errors.push({ field: 'target', message: 'Only a measurable habit has a target' });
   }
+  errors.push(...workoutLinkErrors(kind, changes.linkedToWorkouts));
   throwIfAny(errors);
 
   habit.set(changes);
@@ -383,6 +385,13 @@ function shapeErrors(
   return errors;
 }
 
+// A workout marks its day done without a value, which only a yes/no habit can take.
+function workoutLinkErrors(kind: HabitKind, linkedToWorkouts: boolean | undefined): FieldError[] {
+  return kind === 'measurable' && linkedToWorkouts
+    ? [{ field: 'linkedToWorkouts', message: 'Only a yes/no habit can be done by a workout' }]
+    : [];
+}
+
 function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) {
     throw validationFailed(errors);
@@ -391,5 +400,10 @@ function throwIfAny(errors: FieldError[]): void {
 
 /** The user's active habits that logging a workout marks done. */
 export async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument[]> {
-  return HabitModel.find({ userId, linkedToWorkouts: true, archivedAt: null }).limit(100);
+  return HabitModel.find({
+    userId,
+    kind: 'boolean',
+    linkedToWorkouts: true,
+    archivedAt: null,
+  }).limit(100);
 }
