@@ -1,0 +1,235 @@
+import { describe, expect, it } from '@jest/globals';
+
+import { ApiError } from '@/lib/errors';
+import {
+  checkImportFile,
+  describeAlreadyImported,
+  describeFormat,
+  describeMoreProblems,
+  describePreviewCounts,
+  describeProblemCount,
+  describeProgress,
+  describeRefusal,
+  describeResult,
+  formatFileSize,
+  isNothingNew,
+  MAX_IMPORT_BYTES,
+  progressPercent,
+} from './describe';
+import type { ImportPreview } from './types';
+
+function buildPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    format: 'strong',
+    fileName: 'strong.csv',
+    counts: { habits: 0, days: 0, workouts: 0, sets: 0, exercises: 0 },
+    exercises: { matched: 0, created: 0 },
+    alreadyImported: { habits: 0, days: 0, workouts: 0 },
+    problems: [],
+    problemCount: 0,
+    ...overrides,
+  };
+}
+
+describe('describeFormat', () => {
+  it.each([
+    ['loop', 'Loop Habit Tracker'],
+    ['habitbull', 'HabitBull'],
+    ['strong', 'Strong'],
+    ['hevy', 'Hevy'],
+    ['export-json', 'Habit & Gym (our own export)'],
+    ['fitnotes', 'fitnotes'],
+  ])('%s → %s', (format, expected) => {
+    expect(describeFormat(format)).toBe(expected);
+  });
+});
+
+describe('describePreviewCounts', () => {
+  it('describes a workout file with its catalog matches and new exercises', () => {
+    const preview = buildPreview({
+      counts: { habits: 0, days: 0, workouts: 12, sets: 166, exercises: 20 },
+      exercises: { matched: 15, created: 5 },
+    });
+
+    expect(describePreviewCounts(preview)).toEqual([
+      '12 workouts with 166 sets of 20 exercises (15 found in the catalog, 5 new exercises of your own)',
+    ]);
+  });
+
+  it('describes a habit file in the singular where there is one', () => {
+    const preview = buildPreview({
+      format: 'loop',
+      counts: { habits: 1, days: 1, workouts: 0, sets: 0, exercises: 0 },
+    });
+
+    expect(describePreviewCounts(preview)).toEqual(['1 habit with 1 day of history']);
+  });
+
+  it('describes both halves of our own export, with thousands separated', () => {
+    const preview = buildPreview({
+      format: 'export-json',
+      counts: { habits: 4, days: 1204, workouts: 1, sets: 3, exercises: 1 },
+      exercises: { matched: 0, created: 1 },
+    });
+
+    expect(describePreviewCounts(preview)).toEqual([
+      '4 habits with 1,204 days of history',
+      '1 workout with 3 sets of 1 exercise (1 new exercise of your own)',
+    ]);
+  });
+
+  it('leaves the catalog note out when no exercise was looked up', () => {
+    const preview = buildPreview({
+      counts: { habits: 0, days: 0, workouts: 2, sets: 0, exercises: 0 },
+    });
+
+    expect(describePreviewCounts(preview)).toEqual(['2 workouts with 0 sets of 0 exercises']);
+  });
+
+  it('is empty for a file with nothing in it', () => {
+    expect(describePreviewCounts(buildPreview())).toEqual([]);
+  });
+});
+
+describe('describeAlreadyImported', () => {
+  it('is null when nothing was imported before', () => {
+    expect(describeAlreadyImported(buildPreview())).toBeNull();
+  });
+
+  it('uses "is" for one item', () => {
+    const preview = buildPreview({ alreadyImported: { habits: 0, days: 0, workouts: 1 } });
+
+    expect(describeAlreadyImported(preview)).toBe(
+      '1 workout is already in your account and will be skipped.',
+    );
+  });
+
+  it('lists every kind with "and"', () => {
+    const preview = buildPreview({ alreadyImported: { habits: 2, days: 35, workouts: 3 } });
+
+    expect(describeAlreadyImported(preview)).toBe(
+      '2 habits, 35 days and 3 workouts are already in your account and will be skipped.',
+    );
+  });
+});
+
+describe('isNothingNew', () => {
+  it('is true when everything in the file is already there', () => {
+    const preview = buildPreview({
+      counts: { habits: 2, days: 35, workouts: 3, sets: 40, exercises: 5 },
+      alreadyImported: { habits: 2, days: 35, workouts: 3 },
+    });
+
+    expect(isNothingNew(preview)).toBe(true);
+  });
+
+  it('is false when one workout is new', () => {
+    const preview = buildPreview({
+      counts: { habits: 0, days: 0, workouts: 4, sets: 40, exercises: 5 },
+      alreadyImported: { habits: 0, days: 0, workouts: 3 },
+    });
+
+    expect(isNothingNew(preview)).toBe(false);
+  });
+});
+
+describe('problems', () => {
+  it('counts the rows that will be left out', () => {
+    expect(describeProblemCount(1)).toBe('1 row could not be read and will be left out.');
+    expect(describeProblemCount(2345)).toBe('2,345 rows could not be read and will be left out.');
+  });
+
+  it('says how many more there are than the table lists', () => {
+    expect(describeMoreProblems(100, 100)).toBeNull();
+    expect(describeMoreProblems(3, 3)).toBeNull();
+    expect(describeMoreProblems(101, 100)).toBe('and 1 more');
+    expect(describeMoreProblems(2345, 100)).toBe('and 2,245 more');
+  });
+});
+
+describe('describeResult', () => {
+  it('lists what was written and what was skipped', () => {
+    expect(
+      describeResult({ habits: 2, days: 35, workouts: 12, sets: 166, exercises: 3, skipped: 1 }),
+    ).toBe(
+      'Imported 2 habits (35 days), 12 workouts (166 sets) and 3 new exercises. 1 item already there was skipped.',
+    );
+  });
+
+  it('says when a second import of the same file wrote nothing', () => {
+    expect(
+      describeResult({ habits: 0, days: 0, workouts: 0, sets: 0, exercises: 0, skipped: 178 }),
+    ).toBe('Nothing new was imported. 178 items already there were skipped.');
+  });
+});
+
+describe('progress', () => {
+  it.each([
+    [{ done: 0, total: 400 }, 0],
+    [{ done: 120, total: 400 }, 30],
+    [{ done: 399, total: 400 }, 99],
+    [{ done: 400, total: 400 }, 100],
+    [{ done: 500, total: 400 }, 100],
+    [{ done: 0, total: 0 }, 100],
+  ])('%j is %p%', (progress, expected) => {
+    expect(progressPercent(progress)).toBe(expected);
+  });
+
+  it('reads as items written', () => {
+    expect(describeProgress({ done: 1200, total: 4000 })).toBe('1,200 of 4,000 items written');
+    expect(describeProgress({ done: 0, total: 1 })).toBe('0 of 1 item written');
+  });
+});
+
+describe('files', () => {
+  it.each([
+    [0, '0 bytes'],
+    [1, '1 byte'],
+    [1023, '1,023 bytes'],
+    [16385, '16 KB'],
+    [MAX_IMPORT_BYTES, '64 MB'],
+    [2.5 * 1024 * 1024, '2.5 MB'],
+  ])('%p bytes read as %s', (bytes, expected) => {
+    expect(formatFileSize(bytes)).toBe(expected);
+  });
+
+  it('refuses an empty or too large file before sending it', () => {
+    expect(checkImportFile({ size: 0 })).toBe(
+      'The file is empty. Choose the file your other app exported.',
+    );
+    expect(checkImportFile({ size: 100 * 1024 * 1024 })).toBe(
+      'The file is 100 MB, larger than the 64 MB an import takes.',
+    );
+    expect(checkImportFile({ size: MAX_IMPORT_BYTES + 1 })).not.toBeNull();
+    expect(checkImportFile({ size: MAX_IMPORT_BYTES })).toBeNull();
+    expect(checkImportFile({ size: 16385 })).toBeNull();
+  });
+});
+
+describe('describeRefusal', () => {
+  it("shows the API's message about the file", () => {
+    const error = new ApiError({
+      code: 'VALIDATION_FAILED',
+      status: 422,
+      details: [
+        { field: 'file', message: 'The file ends inside a quoted value: it looks truncated.' },
+      ],
+    });
+
+    expect(describeRefusal(error)).toBe('The file ends inside a quoted value: it looks truncated.');
+  });
+
+  it('names the size limit for a 413 without details', () => {
+    const error = new ApiError({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
+
+    expect(describeRefusal(error)).toBe('The file is too large; an import takes at most 64 MB.');
+  });
+
+  it('keeps the usual message for other failures', () => {
+    const error = new ApiError({ code: 'NETWORK_ERROR' });
+
+    expect(describeRefusal(error)).toBe(
+      'Cannot reach the server. Check your connection and try again.',
+    );
+  });
+});

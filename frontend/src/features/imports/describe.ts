@@ -1,0 +1,168 @@
+// How imports read on screen. Pure, so that the wording is tested without a browser.
+
+import type { ApiError } from '@/lib/errors';
+import type { ImportFormat, ImportJob, ImportPreview, ImportResult } from './types';
+
+/** The API refuses a larger upload (413); checking first spares the user a long, useless upload. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** What the file picker offers: Loop's zip or CSVs, the other apps' CSVs, our own JSON export. */
+export const IMPORT_FILE_TYPES = '.zip,.csv,.json,application/zip,text/csv,application/json';
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  loop: 'Loop Habit Tracker',
+  habitbull: 'HabitBull',
+  strong: 'Strong',
+  hevy: 'Hevy',
+  'export-json': 'Habit & Gym (our own export)',
+};
+
+/** The app a file came from, in words; a format this client does not know yet reads as itself. */
+export function describeFormat(format: string): string {
+  return FORMAT_NAMES[format as ImportFormat] ?? format;
+}
+
+/** "1 habit", "3 habits", "1,204 sets". */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}
+
+/** What a file would import, one line for habits and one for workouts; empty when it holds neither. */
+export function describePreviewCounts(preview: ImportPreview): string[] {
+  const { counts, exercises } = preview;
+  const lines: string[] = [];
+  if (counts.habits > 0 || counts.days > 0) {
+    lines.push(
+      `${pluralize(counts.habits, 'habit')} with ${pluralize(counts.days, 'day')} of history`,
+    );
+  }
+  if (counts.workouts > 0 || counts.sets > 0) {
+    const catalog = describeExerciseMatches(exercises.matched, exercises.created);
+    lines.push(
+      `${pluralize(counts.workouts, 'workout')} with ${pluralize(counts.sets, 'set')} of ` +
+        `${pluralize(counts.exercises, 'exercise')}${catalog ? ` (${catalog})` : ''}`,
+    );
+  }
+  return lines;
+}
+
+function describeExerciseMatches(matched: number, created: number): string {
+  const parts = [
+    matched > 0 ? `${matched.toLocaleString('en-US')} found in the catalog` : '',
+    created > 0 ? `${pluralize(created, 'new exercise')} of your own` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** "2 workouts and 30 days are already in your account and will be skipped.", or null. */
+export function describeAlreadyImported(preview: ImportPreview): string | null {
+  const { habits, days, workouts } = preview.alreadyImported;
+  const parts = [
+    habits > 0 ? pluralize(habits, 'habit') : '',
+    days > 0 ? pluralize(days, 'day') : '',
+    workouts > 0 ? pluralize(workouts, 'workout') : '',
+  ].filter(Boolean);
+  if (parts.length === 0) {
+    return null;
+  }
+
+  const verb = parts.length === 1 && habits + days + workouts === 1 ? 'is' : 'are';
+  return `${joinWords(parts)} ${verb} already in your account and will be skipped.`;
+}
+
+/** True when confirming would write nothing at all. */
+export function isNothingNew(preview: ImportPreview): boolean {
+  const { counts, alreadyImported } = preview;
+  return (
+    counts.habits <= alreadyImported.habits &&
+    counts.days <= alreadyImported.days &&
+    counts.workouts <= alreadyImported.workouts
+  );
+}
+
+/** "3 rows could not be read and will be left out." */
+export function describeProblemCount(problemCount: number): string {
+  return `${pluralize(problemCount, 'row')} could not be read and will be left out.`;
+}
+
+/** "and 250 more" below a table that lists only the first problems, or null when it lists all. */
+export function describeMoreProblems(problemCount: number, listed: number): string | null {
+  const more = problemCount - listed;
+  return more > 0 ? `and ${more.toLocaleString('en-US')} more` : null;
+}
+
+/** What a finished import wrote: "Imported 12 workouts (166 sets, 3 new exercises)…". */
+export function describeResult(result: ImportResult): string {
+  const parts = [
+    result.habits > 0 || result.days > 0
+      ? `${pluralize(result.habits, 'habit')} (${pluralize(result.days, 'day')})`
+      : '',
+    result.workouts > 0 || result.sets > 0
+      ? `${pluralize(result.workouts, 'workout')} (${pluralize(result.sets, 'set')})`
+      : '',
+    result.exercises > 0 ? pluralize(result.exercises, 'new exercise') : '',
+  ].filter(Boolean);
+  const written = parts.length > 0 ? `Imported ${joinWords(parts)}.` : 'Nothing new was imported.';
+  const skipped =
+    result.skipped > 0
+      ? ` ${pluralize(result.skipped, 'item')} already there ${result.skipped === 1 ? 'was' : 'were'} skipped.`
+      : '';
+  return `${written}${skipped}`;
+}
+
+/** A job's progress as a whole percentage, 0 to 100; a job with nothing to write counts as done. */
+export function progressPercent(progress: ImportJob['progress']): number {
+  if (progress.total <= 0) {
+    return 100;
+  }
+  return Math.min(100, Math.max(0, Math.floor((progress.done / progress.total) * 100)));
+}
+
+/** "120 of 400 items written". */
+export function describeProgress(progress: ImportJob['progress']): string {
+  return `${progress.done.toLocaleString('en-US')} of ${pluralize(progress.total, 'item')} written`;
+}
+
+/** "16 KB", "2.5 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) {
+    return pluralize(bytes, 'byte');
+  }
+  if (bytes < 1024 * 1024) {
+    return `${Math.round(bytes / 1024)} KB`;
+  }
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** Why a file cannot be imported, before it is sent; null when it may be sent. */
+export function checkImportFile(file: { size: number }): string | null {
+  if (file.size === 0) {
+    return 'The file is empty. Choose the file your other app exported.';
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    return `The file is ${formatFileSize(file.size)}, larger than the ${formatFileSize(MAX_IMPORT_BYTES)} an import takes.`;
+  }
+  return null;
+}
+
+/**
+ * Why the API refused a file, in words. It names the file in `details` with a message written for
+ * people (empty, truncated, not an export …); other failures keep the client's usual message.
+ */
+export function describeRefusal(error: ApiError): string {
+  const fileDetail = error.details.find((detail) => detail.field === 'file');
+  if (fileDetail) {
+    return fileDetail.message;
+  }
+  if (error.code === 'PAYLOAD_TOO_LARGE') {
+    return `The file is too large; an import takes at most ${formatFileSize(MAX_IMPORT_BYTES)}.`;
+  }
+  return error.message;
+}
+
+function joinWords(parts: string[]): string {
+  if (parts.length <= 1) {
+    return parts.join('');
+  }
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
