@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+
+import type { Page } from 'playwright-core';
+
+// The real export files beside the repository, found the way the backend's importer tests find them.
+import { importFixture } from '../../backend/src/test/fixtures';
+import { baseUrl, openBrowser, uniqueEmail, type Browser } from './browser';
+
+const PASSWORD = 'a long enough e2e password';
+
+async function register(page: Page, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/\/today/);
+}
+
+// Issue 8 on a phone-sized screen, through NGINX against the real API: a lifter brings their
+// Strong history, checks it arrived, takes everything out as JSON, and deletes the account.
+describe('a lifter moves from Strong, takes the data out again, and leaves', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser({ width: 390, height: 844 });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('is refused a header-only file, previews and imports a Strong CSV, sees its 10 workouts, exports JSON, and deletes the account', async () => {
+    const { page } = browser;
+    const email = uniqueEmail();
+    await register(page, email);
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Your data' }).click();
+    await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+    const fileInput = page.getByLabel('File to import');
+
+    // A file the API refuses: its reason is shown, and the form stays for another try.
+    await fileInput.setInputFiles({
+      name: 'header-only.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The file cannot be imported.' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toBe(
+      'The file cannot be imported. The file has a header but no data.',
+    );
+
+    await fileInput.setInputFiles(importFixture('strong', 'strong-semicolon-quoted.csv'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'Preview: Strong export' }).waitFor();
+    expect(await refusal.count()).toBe(0);
+    expect(
+      await page
+        .getByRole('list', { name: 'Found in the file' })
+        .getByRole('listitem')
+        .allInnerTexts(),
+    ).toEqual([expect.stringMatching(/^10 workouts with 166 sets of \d+ exercises/)]);
+    expect(await page.getByRole('table').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Confirm import' }).click();
+    const done = page.getByText('Import done.', { exact: false }).first();
+    await done.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('region', { name: /^Import from Strong/ }).innerText()).toMatch(
+      /Import done\. Imported 10 workouts \(166 sets\)/,
+    );
+    const recent = page.getByRole('list', { name: 'Recent imports' }).getByRole('listitem');
+    await recent.filter({ hasText: 'Done' }).waitFor();
+    expect(await recent.count()).toBe(1);
+    expect(await recent.first().innerText()).toContain('strong-semicolon-quoted.csv');
+
+    await page.getByRole('link', { name: 'See your workouts' }).click();
+    await page.waitForURL(/\/workouts$/);
+    const workouts = page.getByRole('article', { name: /^Workout on / });
+    await workouts.nth(9).waitFor();
+    expect(await workouts.count()).toBe(10);
+    // The oldest, the file's first: 28 November 2024, with 7 of its 10 sets at 10 kg.
+    const first = page.getByRole('article', { name: /2024/ });
+    expect(await first.count()).toBe(1);
+    const firstSets = first.getByRole('list', { name: /^Sets of / }).getByRole('listitem');
+    expect(await firstSets.count()).toBe(10);
+    expect(await firstSets.filter({ hasText: /× 10 kg$/ }).count()).toBe(7);
+
+    // Everything as JSON, named by the API, with the 10 imported workouts in it.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Your data' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Everything (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^habit-gym-tracker-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(exported.workouts).toHaveLength(10);
+    await page.getByText(`Saved ${download.suggestedFilename()}.`).waitFor();
+
+    // The danger zone asks twice: the password, and the box ticked.
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await page.getByText('Tick the box to confirm the deletion.').waitFor();
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByLabel(/I understand/).check();
+    await page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await page.getByText('The password is not right. Your account has not been deleted.').waitFor();
+
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByText('Your account and everything in it have been deleted.').waitFor();
+
+    // The account is gone: its password signs no one in, and a reload starts signed out.
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('The email or password is incorrect.').waitFor();
+    await page.goto(`${baseUrl}/settings/data`);
+    await page.waitForURL(/\/login/);
+  });
+});
