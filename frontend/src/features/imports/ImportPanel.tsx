@@ -7,7 +7,14 @@ import { useSWRConfig } from 'swr';
 import { toApiError } from '@/lib/errors';
 import { IMPORTS_PATH, previewImport, startImport } from './api';
 import type { UploadOptions } from './api';
-import { checkImportFile, describeRefusal, formatFileSize, IMPORT_FILE_TYPES } from './describe';
+import {
+  checkImportFile,
+  describeUploadFailure,
+  formatFileSize,
+  IMPORT_FILE_TYPES,
+  REFUSED_TITLE,
+} from './describe';
+import type { UploadFailure } from './describe';
 import { ImportJobStatus } from './ImportJobStatus';
 import { ImportPreviewCard } from './ImportPreviewCard';
 import { RecentImports } from './RecentImports';
@@ -28,7 +35,7 @@ export function ImportPanel() {
   const { mutate } = useSWRConfig();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<File | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [failure, setFailure] = useState<UploadFailure | null>(null);
   // A new key empties the file input after an import, which React cannot do through `value`.
   const [inputKey, setInputKey] = useState(0);
   const abortRef = useRef<AbortController | null>(null);
@@ -44,7 +51,7 @@ export function ImportPanel() {
     }
     const controller = new AbortController();
     abortRef.current = controller;
-    setRefusal(null);
+    setFailure(null);
     setStep({ name: 'uploading', purpose, fraction: 0 });
     try {
       return await send(file, {
@@ -53,7 +60,7 @@ export function ImportPanel() {
       });
     } catch (caught) {
       // A cancelled upload is the user's choice, not a failure to report.
-      setRefusal(controller.signal.aborted ? null : describeRefusal(toApiError(caught)));
+      setFailure(controller.signal.aborted ? null : describeUploadFailure(toApiError(caught)));
       setStep({ name: 'choose' });
       return null;
     } finally {
@@ -64,12 +71,12 @@ export function ImportPanel() {
   async function handlePreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) {
-      setRefusal('Choose the file to import first.');
+      setFailure({ title: 'No file chosen.', reason: 'Choose the file to import first.' });
       return;
     }
     const problem = checkImportFile(file);
     if (problem) {
-      setRefusal(problem);
+      setFailure({ title: REFUSED_TITLE, reason: problem });
       return;
     }
 
@@ -91,7 +98,7 @@ export function ImportPanel() {
     abortRef.current?.abort();
     setStep({ name: 'choose' });
     setFile(null);
-    setRefusal(null);
+    setFailure(null);
     setInputKey((key) => key + 1);
   }
 
@@ -120,10 +127,10 @@ export function ImportPanel() {
             type="file"
             accept={IMPORT_FILE_TYPES}
             aria-describedby={`${inputId}-hint`}
-            aria-invalid={refusal ? true : undefined}
+            aria-invalid={failure ? true : undefined}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
-              setRefusal(null);
+              setFailure(null);
             }}
           />
           <p id={`${inputId}-hint`} className="field-hint">
@@ -163,9 +170,9 @@ export function ImportPanel() {
       </p>
       {/* Always in the page, so that a refusal is announced when its text appears. */}
       <div role="alert" className="data-alert-slot">
-        {refusal && (
+        {failure && (
           <p className="alert alert-error">
-            <strong>The file cannot be imported.</strong> {refusal}
+            <strong>{failure.title}</strong> {failure.reason}
           </p>
         )}
       </div>

@@ -9,8 +9,8 @@ import {
   describePreviewCounts,
   describeProblemCount,
   describeProgress,
-  describeRefusal,
   describeResult,
+  describeUploadFailure,
   formatFileSize,
   isNothingNew,
   MAX_IMPORT_BYTES,
@@ -206,8 +206,8 @@ describe('files', () => {
   });
 });
 
-describe('describeRefusal', () => {
-  it("shows the API's message about the file", () => {
+describe('describeUploadFailure', () => {
+  it("shows the API's reason for a refused file", () => {
     const error = new ApiError({
       code: 'VALIDATION_FAILED',
       status: 422,
@@ -216,20 +216,27 @@ describe('describeRefusal', () => {
       ],
     });
 
-    expect(describeRefusal(error)).toBe('The file ends inside a quoted value: it looks truncated.');
+    expect(describeUploadFailure(error)).toEqual({
+      title: 'The file cannot be imported.',
+      reason: 'The file ends inside a quoted value: it looks truncated.',
+    });
   });
 
   it('names the size limit for a 413 without details', () => {
     const error = new ApiError({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
 
-    expect(describeRefusal(error)).toBe('The file is too large; an import takes at most 64 MB.');
+    expect(describeUploadFailure(error)).toEqual({
+      title: 'The file cannot be imported.',
+      reason: 'The file is larger than the 64 MB an import takes.',
+    });
   });
 
-  it('keeps the usual message for other failures', () => {
+  it('does not blame the file when the network failed', () => {
     const error = new ApiError({ code: 'NETWORK_ERROR' });
 
-    expect(describeRefusal(error)).toBe(
-      'Cannot reach the server. Check your connection and try again.',
-    );
+    expect(describeUploadFailure(error)).toEqual({
+      title: 'The file could not be sent.',
+      reason: 'Cannot reach the server. Check your connection and try again.',
+    });
   });
 });

@@ -145,19 +145,28 @@ export function checkImportFile(file: { size: number }): string | null {
   return null;
 }
 
+/** Why a file was not taken: a title for what happened, then the reason. */
+export type UploadFailure = { title: string; reason: string };
+
+export const REFUSED_TITLE = 'The file cannot be imported.';
+
 /**
- * Why the API refused a file, in words. It names the file in `details` with a message written for
- * people (empty, truncated, not an export …); other failures keep the client's usual message.
+ * Why an upload failed, in words. A refused file is named in `details` with a reason written for
+ * people (empty, truncated, not an export …); anything else (network, server) keeps the client's
+ * usual message, under a title that does not blame the file.
  */
-export function describeRefusal(error: ApiError): string {
+export function describeUploadFailure(error: ApiError): UploadFailure {
   const fileDetail = error.details.find((detail) => detail.field === 'file');
   if (fileDetail) {
-    return fileDetail.message;
+    return { title: REFUSED_TITLE, reason: fileDetail.message };
   }
   if (error.code === 'PAYLOAD_TOO_LARGE') {
-    return `The file is too large; an import takes at most ${formatFileSize(MAX_IMPORT_BYTES)}.`;
+    return {
+      title: REFUSED_TITLE,
+      reason: `The file is larger than the ${formatFileSize(MAX_IMPORT_BYTES)} an import takes.`,
+    };
   }
-  return error.message;
+  return { title: 'The file could not be sent.', reason: error.message };
 }
 
 function joinWords(parts: string[]): string {
