@@ -231,6 +231,15 @@ describe('describeUploadFailure', () => {
     });
   });
 
+  it('asks to wait while another import runs (409)', () => {
+    const error = new ApiError({ code: 'CONFLICT', status: 409 });
+
+    expect(describeUploadFailure(error)).toEqual({
+      title: 'Another import is still running.',
+      reason: 'Wait for it to finish (see Recent imports), then try again.',
+    });
+  });
+
   it('does not blame the file when the network failed', () => {
     const error = new ApiError({ code: 'NETWORK_ERROR' });
 

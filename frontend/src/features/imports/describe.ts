@@ -166,6 +166,12 @@ export function describeUploadFailure(error: ApiError): UploadFailure {
       reason: `The file is larger than the ${formatFileSize(MAX_IMPORT_BYTES)} an import takes.`,
     };
   }
+  if (error.code === 'CONFLICT') {
+    return {
+      title: 'Another import is still running.',
+      reason: 'Wait for it to finish (see Recent imports), then try again.',
+    };
+  }
   return { title: 'The file could not be sent.', reason: error.message };
 }
 
