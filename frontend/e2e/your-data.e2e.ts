@@ -51,7 +51,7 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
     const refusal = page.getByRole('alert').filter({ hasText: 'The file cannot be imported.' });
     await refusal.waitFor();
     expect(await refusal.innerText()).toBe(
-      'The file cannot be imported. The file has a header but no data.',
+      'The file cannot be imported. header-only.csv: The file has a header but no data.',
     );
 
     await fileInput.setInputFiles(importFixture('strong', 'strong-semicolon-quoted.csv'));

@@ -96,9 +96,11 @@ function JobState({ job }: { job: ImportJob }) {
   }
 
   return (
-    <p className="alert alert-success">
-      <strong>Import done.</strong> {job.result ? describeResult(job.result) : ''}
-    </p>
+    <div className="alert alert-success">
+      <p>
+        <strong>Import done.</strong> {job.result ? describeResult(job.result) : ''}
+      </p>
+    </div>
   );
 }
 

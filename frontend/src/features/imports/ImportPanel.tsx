@@ -171,9 +171,11 @@ export function ImportPanel() {
       {/* Always in the page, so that a refusal is announced when its text appears. */}
       <div role="alert" className="data-alert-slot">
         {failure && (
-          <p className="alert alert-error">
-            <strong>{failure.title}</strong> {failure.reason}
-          </p>
+          <div className="alert alert-error">
+            <p>
+              <strong>{failure.title}</strong> {failure.reason}
+            </p>
+          </div>
         )}
       </div>
 
