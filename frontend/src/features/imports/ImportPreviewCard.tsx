@@ -57,7 +57,7 @@ export function ImportPreviewCard({ preview, onConfirm, onCancel }: ImportPrevie
           <p className="alert alert-error">{describeProblemCount(preview.problemCount)}</p>
           <div className="table-scroll" tabIndex={0} aria-labelledby="import-problems-caption">
             <table className="data-table">
-              <caption id="import-problems-caption">Rows that could not be read</caption>
+              <caption id="import-problems-caption">Problems found in the file</caption>
               <thead>
                 <tr>
                   <th scope="col">Line</th>

@@ -47,12 +47,13 @@ describe('describeFormat', () => {
 describe('describePreviewCounts', () => {
   it('describes a workout file with its catalog matches and new exercises', () => {
     const preview = buildPreview({
-      counts: { habits: 0, days: 0, workouts: 12, sets: 166, exercises: 20 },
-      exercises: { matched: 15, created: 5 },
+      counts: { habits: 0, days: 0, workouts: 10, sets: 166, exercises: 56 },
+      exercises: { matched: 15, created: 4 },
     });
 
     expect(describePreviewCounts(preview)).toEqual([
-      '12 workouts with 166 sets of 20 exercises (15 found in the catalog, 5 new exercises of your own)',
+      '10 workouts with 166 sets',
+      '19 exercises: 15 found in the catalog, 4 new ones of your own',
     ]);
   });
 
@@ -74,16 +75,21 @@ describe('describePreviewCounts', () => {
 
     expect(describePreviewCounts(preview)).toEqual([
       '4 habits with 1,204 days of history',
-      '1 workout with 3 sets of 1 exercise (1 new exercise of your own)',
+      '1 workout with 3 sets',
+      '1 exercise: 1 new one of your own',
     ]);
   });
 
-  it('leaves the catalog note out when no exercise was looked up', () => {
+  it('names only the catalog when every exercise is found there', () => {
     const preview = buildPreview({
-      counts: { habits: 0, days: 0, workouts: 2, sets: 0, exercises: 0 },
+      counts: { habits: 0, days: 0, workouts: 2, sets: 12, exercises: 3 },
+      exercises: { matched: 1, created: 0 },
     });
 
-    expect(describePreviewCounts(preview)).toEqual(['2 workouts with 0 sets of 0 exercises']);
+    expect(describePreviewCounts(preview)).toEqual([
+      '2 workouts with 12 sets',
+      '1 exercise: 1 found in the catalog',
+    ]);
   });
 
   it('is empty for a file with nothing in it', () => {
@@ -134,9 +140,13 @@ describe('isNothingNew', () => {
 });
 
 describe('problems', () => {
-  it('counts the rows that will be left out', () => {
-    expect(describeProblemCount(1)).toBe('1 row could not be read and will be left out.');
-    expect(describeProblemCount(2345)).toBe('2,345 rows could not be read and will be left out.');
+  it('counts the problems, whose parts of the file will be left out', () => {
+    expect(describeProblemCount(1)).toBe(
+      '1 problem found: the part of the file it names will be left out.',
+    );
+    expect(describeProblemCount(2345)).toBe(
+      '2,345 problems found: the parts of the file they name will be left out.',
+    );
   });
 
   it('says how many more there are than the table lists', () => {
@@ -150,9 +160,9 @@ describe('problems', () => {
 describe('describeResult', () => {
   it('lists what was written and what was skipped', () => {
     expect(
-      describeResult({ habits: 2, days: 35, workouts: 12, sets: 166, exercises: 3, skipped: 1 }),
+      describeResult({ habits: 2, days: 35, workouts: 10, sets: 159, exercises: 56, skipped: 1 }),
     ).toBe(
-      'Imported 2 habits (35 days), 12 workouts (166 sets) and 3 new exercises. 1 item already there was skipped.',
+      'Imported 2 habits (35 days) and 10 workouts (159 sets). 1 item already there was skipped.',
     );
   });
 

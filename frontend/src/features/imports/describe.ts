@@ -27,7 +27,10 @@ export function pluralize(count: number, singular: string, plural = `${singular}
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
 }
 
-/** What a file would import, one line for habits and one for workouts; empty when it holds neither. */
+/**
+ * What a file would import: a line for habits, one for workouts, one for the exercises they use
+ * (found in the catalog by name, or new ones of the user's own); empty when it holds nothing.
+ */
 export function describePreviewCounts(preview: ImportPreview): string[] {
   const { counts, exercises } = preview;
   const lines: string[] = [];
@@ -37,21 +40,25 @@ export function describePreviewCounts(preview: ImportPreview): string[] {
     );
   }
   if (counts.workouts > 0 || counts.sets > 0) {
-    const catalog = describeExerciseMatches(exercises.matched, exercises.created);
-    lines.push(
-      `${pluralize(counts.workouts, 'workout')} with ${pluralize(counts.sets, 'set')} of ` +
-        `${pluralize(counts.exercises, 'exercise')}${catalog ? ` (${catalog})` : ''}`,
-    );
+    lines.push(`${pluralize(counts.workouts, 'workout')} with ${pluralize(counts.sets, 'set')}`);
+  }
+  const distinct = exercises.matched + exercises.created;
+  if (distinct > 0) {
+    const parts = [
+      exercises.matched > 0
+        ? `${exercises.matched.toLocaleString('en-US')} found in the catalog`
+        : '',
+      exercises.created > 0 ? describeNewExercises(exercises.created) : '',
+    ].filter(Boolean);
+    lines.push(`${pluralize(distinct, 'exercise')}: ${parts.join(', ')}`);
   }
   return lines;
 }
 
-function describeExerciseMatches(matched: number, created: number): string {
-  const parts = [
-    matched > 0 ? `${matched.toLocaleString('en-US')} found in the catalog` : '',
-    created > 0 ? `${pluralize(created, 'new exercise')} of your own` : '',
-  ];
-  return parts.filter(Boolean).join(', ');
+function describeNewExercises(created: number): string {
+  return created === 1
+    ? '1 new one of your own'
+    : `${created.toLocaleString('en-US')} new ones of your own`;
 }
 
 /** "2 workouts and 30 days are already in your account and will be skipped.", or null. */
@@ -80,9 +87,11 @@ export function isNothingNew(preview: ImportPreview): boolean {
   );
 }
 
-/** "3 rows could not be read and will be left out." */
+/** "4 problems found: the parts of the file they name will be left out." */
 export function describeProblemCount(problemCount: number): string {
-  return `${pluralize(problemCount, 'row')} could not be read and will be left out.`;
+  const what =
+    problemCount === 1 ? 'the part of the file it names' : 'the parts of the file they name';
+  return `${pluralize(problemCount, 'problem')} found: ${what} will be left out.`;
 }
 
 /** "and 250 more" below a table that lists only the first problems, or null when it lists all. */
@@ -91,7 +100,7 @@ export function describeMoreProblems(problemCount: number, listed: number): stri
   return more > 0 ? `and ${more.toLocaleString('en-US')} more` : null;
 }
 
-/** What a finished import wrote: "Imported 12 workouts (166 sets, 3 new exercises)…". */
+/** What a finished import wrote: "Imported 2 habits (35 days) and 10 workouts (159 sets)." */
 export function describeResult(result: ImportResult): string {
   const parts = [
     result.habits > 0 || result.days > 0
@@ -100,7 +109,6 @@ export function describeResult(result: ImportResult): string {
     result.workouts > 0 || result.sets > 0
       ? `${pluralize(result.workouts, 'workout')} (${pluralize(result.sets, 'set')})`
       : '',
-    result.exercises > 0 ? pluralize(result.exercises, 'new exercise') : '',
   ].filter(Boolean);
   const written = parts.length > 0 ? `Imported ${joinWords(parts)}.` : 'Nothing new was imported.';
   const skipped =
