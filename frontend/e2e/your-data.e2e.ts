@@ -83,7 +83,7 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
 
     await page.getByRole('button', { name: 'Confirm import' }).click();
     const job = page.getByRole('region', { name: 'Import from Strong' });
-    await job.getByText('Import done.').waitFor({ timeout: 30_000 });
+    await job.getByText('Import done.', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await job.locator('.alert').innerText()).toBe(
       'Import done. Imported 10 workouts (159 sets).',
     );
