@@ -131,6 +131,17 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
     expect(exported.workouts).toHaveLength(10);
     await page.getByText(`Saved ${download.suggestedFilename()}.`).waitFor();
 
+    // Workouts as CSV: a header, then one row per imported set.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download Workouts (CSV)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^habit-gym-tracker-\d{4}-\d{2}-\d{2}\.workouts\.csv$/);
+    const rows = readFileSync(await csv.path(), 'utf8')
+      .trimEnd()
+      .split(/\r?\n/);
+    expect(rows).toHaveLength(1 + 159);
+
     // The danger zone asks twice: the password, and the box ticked.
     await page.getByRole('button', { name: 'Delete my account…' }).click();
     await page.getByRole('button', { name: 'Delete my account for good' }).click();

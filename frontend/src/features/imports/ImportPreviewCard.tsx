@@ -54,7 +54,7 @@ export function ImportPreviewCard({ preview, onConfirm, onCancel }: ImportPrevie
 
       {preview.problemCount > 0 && (
         <div className="import-problems">
-          <p className="alert alert-error">{describeProblemCount(preview.problemCount)}</p>
+          <p className="alert alert-info">{describeProblemCount(preview.problemCount)}</p>
           <div className="table-scroll" tabIndex={0} aria-labelledby="import-problems-caption">
             <table className="data-table">
               <caption id="import-problems-caption">Problems found in the file</caption>
