@@ -8,6 +8,23 @@ import { baseUrl, openBrowser, uniqueEmail, type Browser } from './browser';
 
 const PASSWORD = 'a long enough e2e password';
 
+const STRONG_HEADER =
+  '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"';
+
+/** A Strong CSV of 200 daily workouts of 100 sets each: about 1.9 MB, past NGINX's usual 1 MB. */
+function bigStrongCsv(): Buffer {
+  const lines = [STRONG_HEADER];
+  for (let workout = 0; workout < 200; workout += 1) {
+    const day = new Date(Date.UTC(2023, 0, 1) + workout * 86_400_000).toISOString().slice(0, 10);
+    for (let set = 1; set <= 100; set += 1) {
+      lines.push(
+        `"${workout + 1}";"${day} 07:00:00";"Curls";"3600";"Bicep Curl (Barbell)";"${set}";"20.0";"10";"";"";"";"";""`,
+      );
+    }
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
 async function register(page: Page, email: string): Promise<void> {
   await page.goto(`${baseUrl}/register`);
   await page.getByLabel('Email').fill(email);
@@ -43,9 +60,7 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
     await fileInput.setInputFiles({
       name: 'header-only.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(
-        '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n',
-      ),
+      buffer: Buffer.from(`${STRONG_HEADER}\n`),
     });
     await page.getByRole('button', { name: 'Check the file' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'The file cannot be imported.' });
@@ -54,10 +69,26 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
       'The file cannot be imported. header-only.csv: The file has a header but no data.',
     );
 
-    await fileInput.setInputFiles(importFixture('strong', 'strong-semicolon-quoted.csv'));
+    // A file larger than the 1 MB NGINX allows other requests reaches the API: a preview only.
+    await fileInput.setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: bigStrongCsv(),
+    });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'Preview: Strong export' }).waitFor();
     expect(await refusal.count()).toBe(0);
+    expect(
+      await page
+        .getByRole('list', { name: 'Found in the file' })
+        .getByRole('listitem')
+        .allInnerTexts(),
+    ).toEqual(['200 workouts with 20,000 sets', '1 exercise: 1 found in the catalog']);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await fileInput.setInputFiles(importFixture('strong', 'strong-semicolon-quoted.csv'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'Preview: Strong export' }).waitFor();
     expect(
       await page
         .getByRole('list', { name: 'Found in the file' })
