@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useSWRConfig } from 'swr';
 
@@ -38,8 +38,17 @@ export function ImportPanel() {
   const [failure, setFailure] = useState<UploadFailure | null>(null);
   // A new key empties the file input after an import, which React cannot do through `value`.
   const [inputKey, setInputKey] = useState(0);
+  // Asks for the file input to take focus once it is shown again (the button that had focus is gone).
+  const [focusRequest, setFocusRequest] = useState(0);
   const abortRef = useRef<AbortController | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
+
+  useEffect(() => {
+    if (focusRequest > 0) {
+      inputRef.current?.focus();
+    }
+  }, [focusRequest]);
 
   // Sends the chosen file with progress; null when it was refused (the reason is shown) or cancelled.
   async function upload<T>(
@@ -62,6 +71,7 @@ export function ImportPanel() {
       // A cancelled upload is the user's choice, not a failure to report.
       setFailure(controller.signal.aborted ? null : describeUploadFailure(toApiError(caught)));
       setStep({ name: 'choose' });
+      setFocusRequest((count) => count + 1);
       return null;
     } finally {
       abortRef.current = null;
@@ -100,6 +110,7 @@ export function ImportPanel() {
     setFile(null);
     setFailure(null);
     setInputKey((key) => key + 1);
+    setFocusRequest((count) => count + 1);
   }
 
   return (
@@ -123,6 +134,7 @@ export function ImportPanel() {
           <label htmlFor={inputId}>File to import</label>
           <input
             key={inputKey}
+            ref={inputRef}
             id={inputId}
             type="file"
             accept={IMPORT_FILE_TYPES}
