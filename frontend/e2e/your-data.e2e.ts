@@ -11,16 +11,27 @@ const PASSWORD = 'a long enough e2e password';
 const STRONG_HEADER =
   '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"';
 
+function strongRow(workout: number, startedAt: string, set: number): string {
+  return `"${workout}";"${startedAt}";"Curls";"3600";"Bicep Curl (Barbell)";"${set}";"20.0";"10";"";"";"";"";""`;
+}
+
 /** A Strong CSV of 200 daily workouts of 100 sets each: about 1.9 MB, past NGINX's usual 1 MB. */
 function bigStrongCsv(): Buffer {
   const lines = [STRONG_HEADER];
   for (let workout = 0; workout < 200; workout += 1) {
     const day = new Date(Date.UTC(2023, 0, 1) + workout * 86_400_000).toISOString().slice(0, 10);
     for (let set = 1; set <= 100; set += 1) {
-      lines.push(
-        `"${workout + 1}";"${day} 07:00:00";"Curls";"3600";"Bicep Curl (Barbell)";"${set}";"20.0";"10";"";"";"";"";""`,
-      );
+      lines.push(strongRow(workout + 1, `${day} 07:00:00`, set));
     }
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+/** One good set, then 150 rows whose date cannot be read (lines 3 to 152). */
+function brokenStrongCsv(): Buffer {
+  const lines = [STRONG_HEADER, strongRow(1, '2024-01-01 07:00:00', 1)];
+  for (let set = 2; set <= 151; set += 1) {
+    lines.push(strongRow(1, 'not a date', set));
   }
   return Buffer.from(lines.join('\n'));
 }
@@ -68,6 +79,29 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
     expect(await refusal.innerText()).toBe(
       'The file cannot be imported. header-only.csv: The file has a header but no data.',
     );
+
+    // A file with 150 unreadable rows: the first 100 in the table, and how many more.
+    await fileInput.setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: brokenStrongCsv(),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page
+      .getByText('150 problems found: the parts of the file they name will be left out.')
+      .waitFor();
+    const brokenRows = page
+      .getByRole('table', { name: 'Problems found in the file' })
+      .getByRole('row');
+    expect(await brokenRows.count()).toBe(1 + 100);
+    expect(await brokenRows.nth(1).getByRole('cell').allInnerTexts()).toEqual([
+      '3',
+      'broken.csv',
+      'Unreadable date "not a date".',
+    ]);
+    expect(await brokenRows.nth(100).getByRole('cell').first().innerText()).toBe('102');
+    await page.getByText('and 50 more', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     // A file larger than the 1 MB NGINX allows other requests reaches the API: a preview only.
     await fileInput.setInputFiles({
