@@ -6,7 +6,8 @@ import { useSWRConfig } from 'swr';
 
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
-import { describeFormat, describeProgress, describeResult, progressPercent } from './describe';
+import { describeFormat, describeResult } from './describe';
+import { JobProgress } from './JobProgress';
 import type { ImportJob } from './types';
 import { useImportJob } from './useImportJob';
 
@@ -70,18 +71,7 @@ export function ImportJobStatus({ jobId, onStartOver }: ImportJobStatusProps) {
 
 function JobState({ job }: { job: ImportJob }) {
   if (job.status === 'running') {
-    const isCounting = job.progress.total > 0;
-    return (
-      <div className="data-progress">
-        <progress
-          aria-label="Import progress"
-          max={100}
-          value={isCounting ? progressPercent(job.progress) : undefined}
-          aria-valuetext={isCounting ? describeProgress(job.progress) : 'Reading the file'}
-        />
-        <p className="muted">{isCounting ? describeProgress(job.progress) : 'Reading the file…'}</p>
-      </div>
-    );
+    return <JobProgress progress={job.progress} label="Import progress" />;
   }
   if (job.status === 'failed') {
     return (

@@ -3,7 +3,8 @@
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
 import { formatTimeAgo } from '@/lib/dates';
-import { describeFormat, describeProgress, describeResult } from './describe';
+import { describeFormat, describeResult } from './describe';
+import { JobProgress } from './JobProgress';
 import type { ImportJob } from './types';
 import { useImports } from './useImports';
 
@@ -49,18 +50,18 @@ function ImportRow({ job }: { job: ImportJob }) {
       <p className="muted">
         {describeFormat(job.format)} · {formatTimeAgo(job.createdAt)}
       </p>
-      <p className="import-row-outcome">{describeOutcome(job)}</p>
+      {job.status === 'running' ? (
+        <JobProgress progress={job.progress} label={`Progress of ${name}`} />
+      ) : (
+        <p className="import-row-outcome">{describeOutcome(job)}</p>
+      )}
     </li>
   );
 }
 
 function describeOutcome(job: ImportJob): string {
-  switch (job.status) {
-    case 'running':
-      return `${describeProgress(job.progress)}…`;
-    case 'done':
-      return job.result ? describeResult(job.result) : 'Done.';
-    case 'failed':
-      return job.error?.message ?? 'The import failed.';
+  if (job.status === 'failed') {
+    return job.error?.message ?? 'The import failed.';
   }
+  return job.result ? describeResult(job.result) : 'Done.';
 }
