@@ -230,3 +230,50 @@ describe('a lifter moves from Strong, takes the data out again, and leaves', () 
     await page.waitForURL(/\/login/);
   });
 });
+
+// The habit side on a desktop screen: a HabitBull user brings four habits and their days.
+describe('a HabitBull user brings their habits, on a desktop screen', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser({ width: 1280, height: 800 });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('previews 4 habits with 14 days (4 repeated rows left out), imports them and finds them on the Habits page', async () => {
+    const { page } = browser;
+    await register(page, uniqueEmail());
+
+    await page.goto(`${baseUrl}/settings/data`);
+    await page
+      .getByLabel('File to import')
+      .setInputFiles(importFixture('habitbull', 'habitbull.csv'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'Preview: HabitBull export' }).waitFor();
+    expect(
+      await page
+        .getByRole('list', { name: 'Found in the file' })
+        .getByRole('listitem')
+        .allInnerTexts(),
+    ).toEqual(['4 habits with 14 days of history']);
+    await page
+      .getByText('4 problems found: the parts of the file they name will be left out.')
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Confirm import' }).click();
+    const job = page.getByRole('region', { name: 'Import from HabitBull' });
+    await job.getByText('Import done.', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await job.locator('.alert').innerText()).toBe(
+      'Import done. Imported 4 habits (14 days).',
+    );
+
+    await job.getByRole('link', { name: 'See your habits' }).click();
+    await page.waitForURL(/\/habits$/);
+    for (const name of ['Breed dragons', 'Reduce sleep', 'No-arms pushup', 'Grow spiritually']) {
+      await page.getByRole('link', { name, exact: true }).waitFor();
+    }
+  });
+});
