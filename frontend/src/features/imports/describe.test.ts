@@ -162,14 +162,14 @@ describe('describeResult', () => {
     expect(
       describeResult({ habits: 2, days: 35, workouts: 10, sets: 159, exercises: 56, skipped: 1 }),
     ).toBe(
-      'Imported 2 habits (35 days) and 10 workouts (159 sets). 1 item already there was skipped.',
+      'Imported 2 habits (35 days) and 10 workouts (159 sets). 1 item was skipped (already imported, or left out).',
     );
   });
 
   it('says when a second import of the same file wrote nothing', () => {
     expect(
       describeResult({ habits: 0, days: 0, workouts: 0, sets: 0, exercises: 0, skipped: 178 }),
-    ).toBe('Nothing new was imported. 178 items already there were skipped.');
+    ).toBe('Nothing new was imported. 178 items were skipped (already imported, or left out).');
   });
 });
 

@@ -111,9 +111,10 @@ export function describeResult(result: ImportResult): string {
       : '',
   ].filter(Boolean);
   const written = parts.length > 0 ? `Imported ${joinWords(parts)}.` : 'Nothing new was imported.';
+  // Skipped: already in the account from an earlier import, or left out as a problem.
   const skipped =
     result.skipped > 0
-      ? ` ${pluralize(result.skipped, 'item')} already there ${result.skipped === 1 ? 'was' : 'were'} skipped.`
+      ? ` ${pluralize(result.skipped, 'item')} ${result.skipped === 1 ? 'was' : 'were'} skipped (already imported, or left out).`
       : '';
   return `${written}${skipped}`;
 }
