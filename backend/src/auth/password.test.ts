@@ -25,7 +25,12 @@ const login = (email: string, password: string, address = newAddress()) =>
 
 describe('bcrypt cost', () => {
   it('is 12 by default and at least 12 in production', () => {
-    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-that-is-long-enough-0123',
+      MONGODB_URI: 'mongodb://db1,db2,db3/habitgym?replicaSet=rs0',
+      REDIS_URL: 'redis://cache:6379',
+    };
 
     expect(loadConfig(production).bcryptCost).toBe(12);
     expect(() => loadConfig({ ...production, BCRYPT_COST: '11' })).toThrow(/BCRYPT_COST/);

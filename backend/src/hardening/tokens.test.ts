@@ -103,8 +103,19 @@ const HEADERS: Record<string, (victim: TestUser) => Record<string, string>> = {
 
 const protectedRoutes = sampledRoutes.filter((route) => route.requiresAuth);
 
-describe.each(protectedRoutes.map((route) => [route.key, route] as const))('%s', (_key, route) => {
-  it('answers 401 to every forged, expired, incomplete or misplaced token and changes nothing', async () => {
+// Every token on the first route of each router (where its requireAuth sits); on the others, the
+// commonest forgeries. The route table checks that every other route requires auth at all.
+const routerOf = (path: string) => path.split('/').slice(0, 3).join('/');
+const isFirstOfRouter = (index: number) =>
+  protectedRoutes.findIndex(
+    (route) => routerOf(route.path) === routerOf(protectedRoutes[index]?.path ?? ''),
+  ) === index;
+const COMMON = ['alg none', 'a wrong key', 'expired', 'a tampered payload (another user as sub)'];
+
+describe.each(
+  protectedRoutes.map((route, index) => [route.key, route, isFirstOfRouter(index)] as const),
+)('%s', (_key, route, isFirst) => {
+  it('answers 401 to forged, expired, incomplete or misplaced tokens and changes nothing', async () => {
     const context = await prepare(server(), route);
     const other = await buildUser();
     const before = await snapshotData();
@@ -122,10 +133,14 @@ describe.each(protectedRoutes.map((route) => [route.key, route] as const))('%s',
       expectRefusal(route, label, { status: 401, code: 'UNAUTHENTICATED' }, res);
     };
     for (const [label, make] of Object.entries(TOKENS)) {
-      await attempt(label, { Authorization: `Bearer ${make(context.owner, other)}` });
+      if (isFirst || COMMON.includes(label)) {
+        await attempt(label, { Authorization: `Bearer ${make(context.owner, other)}` });
+      }
     }
     for (const [label, make] of Object.entries(HEADERS)) {
-      await attempt(label, make(context.owner));
+      if (isFirst || label === 'no header') {
+        await attempt(label, make(context.owner));
+      }
     }
 
     expect(await snapshotData()).toEqual(before);

@@ -21,7 +21,7 @@ export const routes: AppRoute[] = listRoutes(app);
 export const sampledRoutes: AppRoute[] = routes.filter((route) => route.key in ROUTE_SAMPLES);
 
 /** How many generated cases each property tries; HARDENING_RUNS raises it for a long run. */
-export const RUNS = Number(process.env.HARDENING_RUNS ?? 12);
+export const RUNS = Number(process.env.HARDENING_RUNS ?? 8);
 /** Set HARDENING_SEED to replay a failure that fast-check reported. */
 export const SEED = process.env.HARDENING_SEED ? Number(process.env.HARDENING_SEED) : undefined;
 
