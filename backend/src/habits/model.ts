@@ -1,5 +1,7 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
+import { idempotentCreates } from '../lib/idempotency';
+
 export const HABIT_KINDS = ['boolean', 'measurable'] as const;
 export const SCHEDULE_TYPES = ['daily', 'weekdays', 'weekly', 'monthly', 'interval'] as const;
 export const TARGET_TYPES = ['atLeast', 'atMost'] as const;
@@ -62,6 +64,8 @@ const habitSchema = new Schema(
 
 // The list (active or archived, in the user's order) and the cursor's tie-break.
 habitSchema.index({ userId: 1, archivedAt: 1, position: 1, _id: 1 });
+
+habitSchema.plugin(idempotentCreates);
 
 export type Habit = InferSchemaType<typeof habitSchema>;
 export type HabitDocument = HydratedDocument<Habit>;
