@@ -17,9 +17,10 @@ module.exports = {
       script: 'dist/server.js',
       exec_mode: 'cluster',
       instances: Number(process.env.API_INSTANCES || 2),
-      // Each instance gets PORT = apiPort + its index, so NGINX sees each one as an upstream.
-      increment_var: 'PORT',
-      env: { PORT: apiPort },
+      // Each worker listens on API_PORT + its instance number (NODE_APP_INSTANCE), worked out by
+      // the API itself (lib/config.ts): PM2's increment_var is lost on `startOrReload
+      // --update-env`, which would put every worker on one port.
+      env: { API_PORT: apiPort },
       // The app sends 'ready' once the database answers; reload waits for it before stopping
       // the old instance, and gives in-flight requests time to finish on SIGINT.
       wait_ready: true,

@@ -84,6 +84,21 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
   {
+    // The bench's Node scripts (plain JavaScript, run without a build step).
+    files: ['tools/bench/**/*.{js,mjs}'],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        setTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+        performance: 'readonly',
+      },
+    },
+  },
+  {
     // Scripts that mongosh runs (docker-compose's mongo-init job), with the shell's globals.
     files: ['deploy/compose/*.js'],
     languageOptions: {

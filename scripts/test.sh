@@ -38,6 +38,9 @@ if [ "$HARDENING_ONLY" = 0 ]; then
   check_deploy_files
 fi
 
+log "frontend unit tests"
+(cd "$ROOT/frontend" && npx --no-install jest --ci)
+
 start_database
 start_redis
 export TEST_DB_PORT="$DB_PORT" TEST_REDIS_PORT="$REDIS_PORT" TEST_REDIS_PIDFILE="$RUN_DIR/redis.pid"

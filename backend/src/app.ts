@@ -5,22 +5,33 @@ import helmet from 'helmet';
 
 import { bearerUserIdOf } from './auth/middleware';
 import { authRouter } from './auth/routes';
+import { mountBareHello, mountFullHello } from './bench/anchors';
+import { bodyWeightsRouter } from './body-weights/routes';
+import { exercisesRouter } from './exercises/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import { recoverIdempotentCreate } from './lib/idempotency';
+import { recoverNonFiniteJson } from './lib/non-finite-json';
 import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
+import { progressRouter } from './progress/routes';
+import { routinesRouter } from './routines/routes';
 import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
+export interface AppOptions {
+  /** Mounts the bench's reference routes (see bench/anchors.ts); BENCH_ANCHORS by default. */
+  benchAnchors?: boolean;
+}
+
 /** Builds the Express app without listening, so tests can drive it with supertest. */
-export function createApp(): Express {
+export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {}): Express {
   const app = express();
   // Exactly the NGINX hop: a client cannot choose its own address with X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
@@ -29,6 +40,9 @@ export function createApp(): Express {
   app.disable('x-powered-by');
   // Strong ETags (a hash of the exact body) on every response, the same for a cached response.
   app.set('etag', strongEtag);
+  if (benchAnchors) {
+    mountBareHello(app);
+  }
 
   app.use(requestContext);
   // The API answers JSON only, so its pages policy allows nothing at all; the web app's policy is
@@ -52,6 +66,7 @@ export function createApp(): Express {
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
   // rather than inflated.
   app.use(express.json({ limit: config.bodyLimit, inflate: false }));
+  app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
   // Health checks come from the load balancer and monitoring: never rate limited.
@@ -60,11 +75,18 @@ export function createApp(): Express {
   app.use('/api/metrics', metricsRouter);
   app.use('/api', generalLimit(bearerUserIdOf));
   app.use(invalidateCacheOnWrite);
+  if (benchAnchors) {
+    mountFullHello(app);
+  }
   app.use('/api/auth', authRouter);
   app.use('/api/habits', habitsRouter);
   app.use('/api/today', todayRouter);
   app.use('/api/users', usersRouter);
   app.use('/api/workouts', workoutsRouter);
+  app.use('/api/exercises', exercisesRouter);
+  app.use('/api/routines', routinesRouter);
+  app.use('/api/progress', progressRouter);
+  app.use('/api/body-weights', bodyWeightsRouter);
 
   app.use(routeNotFound);
   app.use(recoverIdempotentCreate);

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 
 import { createApp } from './app';
+import { seedExerciseCatalog } from './exercises/seed';
 import { config } from './lib/config';
 import { connectDatabase, disconnectDatabase, withTimeout } from './lib/database';
 import { startIdempotencySweeper } from './lib/idempotency';
 import { beginShutdown } from './lib/lifecycle';
-import { logger } from './lib/logger';
+import { flushLogs, logger } from './lib/logger';
 import { connectRedis, disconnectRedis } from './lib/redis';
 
 // Node must keep idle upstream sockets open longer than NGINX (keepalive_timeout 60s), or NGINX
@@ -18,6 +19,7 @@ const REDIS_START_WAIT_MS = 3_000;
 
 async function start(): Promise<void> {
   await connectDatabase();
+  await seedExerciseCatalog();
   // The API works without Redis (degraded), so a slow Redis does not hold the start back.
   await withTimeout(connectRedis(), REDIS_START_WAIT_MS, 'redis not ready').catch((error: Error) =>
     logger.warn('starting without redis', { error: error.message }),
@@ -42,7 +44,7 @@ async function shutdown(server: Server, signal: string): Promise<void> {
   beginShutdown();
   setTimeout(() => {
     logger.error('forced exit after shutdown timeout');
-    process.exit(1);
+    void flushLogs(500).finally(() => process.exit(1));
   }, FORCED_EXIT_MS).unref();
 
   // Prepended so that it runs before Express: a handler that answers synchronously would otherwise
@@ -56,12 +58,14 @@ async function shutdown(server: Server, signal: string): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await Promise.allSettled([disconnectDatabase(), disconnectRedis()]);
   logger.info('shutdown complete');
+  await flushLogs();
   process.exit(0);
 }
 
-start().catch((error: unknown) => {
+start().catch(async (error: unknown) => {
   logger.error('api failed to start', {
     error: error instanceof Error ? error.message : String(error),
   });
+  await flushLogs();
   process.exit(1);
 });

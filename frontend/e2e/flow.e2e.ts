@@ -28,13 +28,15 @@ describe('a new user tracks a habit and a workout', () => {
     await page.getByText('All done').waitFor();
 
     await page.getByRole('link', { name: 'Workouts' }).click();
-    await page.getByLabel('Exercise 1 name').fill('Back Squat');
+    await page.getByRole('button', { name: 'Start empty workout' }).click();
+    await page.getByLabel('Search exercises').fill('Back Squat');
+    await page.getByRole('button', { name: 'Add Back Squat' }).click();
     await page.getByLabel('Exercise 1 set 1 reps').fill('5');
     await page.getByLabel('Exercise 1 set 1 weight (kg)').fill('100');
     await page.getByRole('button', { name: 'Add set to exercise 1' }).click();
     await page.getByLabel('Exercise 1 set 2 reps').fill('5');
     await page.getByLabel('Exercise 1 set 2 weight (kg)').fill('102,5');
-    await page.getByRole('button', { name: 'Save workout' }).click();
+    await page.getByRole('button', { name: 'Finish workout' }).click();
     await page.getByText('Workout saved.').waitFor();
 
     await page.reload();

@@ -1,8 +1,21 @@
 import { describeFailures, habitTraffic, sentBetween, startLoad } from '../test/load';
-import { allInstancesReady, apiInstances, pm2Async, report, stack, waitUntil } from '../test/stack';
+import {
+  allInstancesReady,
+  apiInstances,
+  pm2Async,
+  reloadApiLikeDeploy,
+  report,
+  stack,
+  waitUntil,
+} from '../test/stack';
 import { sleep, userWithHabit } from '../test/stack-fixtures';
 
-describe('pm2 reload api under load through NGINX', () => {
+const reloads = [
+  ['pm2 reload api', () => pm2Async('reload', 'api')],
+  ['pm2 startOrReload ecosystem.config.js --update-env (npm start, deploy)', reloadApiLikeDeploy],
+] as const;
+
+describe.each(reloads)('%s under load through NGINX', (name, reload) => {
   it('drops no request, POSTs included, while every instance is replaced', async () => {
     const { token, habitId } = await userWithHabit();
     const before = await apiInstances();
@@ -18,14 +31,14 @@ describe('pm2 reload api under load through NGINX', () => {
     });
     await sleep(1000);
     const reloadStarted = Date.now();
-    await pm2Async('reload', 'api');
+    await reload();
     const reloadEnded = Date.now();
     await sleep(1000);
     const summary = await load.stop();
 
     const after = await apiInstances();
     report(
-      `pm2 reload: ${summary.total} requests in ${summary.durationMs} ms ` +
+      `${name}: ${summary.total} requests in ${summary.durationMs} ms ` +
         `(${JSON.stringify(summary.byMethod)}), p99 ${summary.p99Ms} ms, ` +
         `slowest ${summary.maxMs} ms, reload took ${reloadEnded - reloadStarted} ms, ` +
         `${JSON.stringify(sentBetween(summary.results, reloadStarted, reloadEnded))} sent during it, ` +
@@ -46,6 +59,7 @@ describe('pm2 reload api under load through NGINX', () => {
       expect(instance.pid).not.toBe(before[index]?.pid);
       expect(instance.status).toBe('online');
     }
-    await waitUntil('every instance ready', allInstancesReady, 15_000);
+    // Each worker on its own port again (allInstancesReady asks each port).
+    await waitUntil('every instance ready on its own port', allInstancesReady, 15_000);
   });
 });

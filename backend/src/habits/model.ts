@@ -56,6 +56,8 @@ const habitSchema = new Schema(
     reminderTime: { type: String, default: null },
     position: { type: Number, default: 0 },
     archivedAt: { type: Date, default: null },
+    /** Done by logging a workout: each workout marks its local day (see workouts/service.ts). */
+    linkedToWorkouts: { type: Boolean, default: false },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -20,6 +20,7 @@ export function presentHabit(habit: HabitDocument) {
     position: habit.position,
     archived: habit.archivedAt !== null,
     archivedAt: habit.archivedAt ? habit.archivedAt.toISOString() : null,
+    linkedToWorkouts: habit.linkedToWorkouts,
     createdAt: habit.createdAt.toISOString(),
     updatedAt: habit.updatedAt.toISOString(),
   };

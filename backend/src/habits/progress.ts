@@ -153,6 +153,11 @@ export async function planDay(userId: string, date?: string): Promise<DayPlan> {
     })),
   );
   const now = day === calendar.today ? localTimeIn(calendar.timeZone) : null;
+  const ofTheDay = new Map(
+    completions
+      .filter((completion) => completion.date === day)
+      .map((completion) => [String(completion.habitId), completion]),
+  );
 
   const planned = habits.map((habit) => {
     const rules = rulesOf(habit, calendar, { from: knownFrom, to: day });
@@ -161,8 +166,7 @@ export async function planDay(userId: string, date?: string): Promise<DayPlan> {
       reminderTime: habit.reminderTime ?? null,
       knownFrom,
     });
-    const completion =
-      completions.find((item) => String(item.habitId) === habit.id && item.date === day) ?? null;
+    const completion = ofTheDay.get(habit.id) ?? null;
 
     return { habit, completion, due };
   });

@@ -1,6 +1,7 @@
 import { body, type ValidationChain } from 'express-validator';
 
 import {
+  bodyBoolean,
   bodyEnum,
   bodyId,
   bodyLocalDate,
@@ -122,15 +123,13 @@ function habitFieldRules(isCreate: boolean): ValidationChain[] {
   ];
 }
 
-export const listHabitsRules = [
-  ...paginationQuery(),
-  queryEnum('archived', ['true', 'false'], { optional: true }),
-];
+export const listHabitsRules = [...paginationQuery(), queryEnum('archived', ['true', 'false'])];
 
 export const createHabitRules = [
   ...habitFieldRules(true),
   bodyEnum('kind', HABIT_KINDS, { optional: true }),
   bodyLocalDate('startDate', { optional: true }),
+  bodyBoolean('linkedToWorkouts', { optional: true }),
 ];
 
 export const habitIdRules = [idParam()];
@@ -138,6 +137,7 @@ export const habitIdRules = [idParam()];
 export const updateHabitRules = [
   idParam(),
   ...habitFieldRules(false),
+  bodyBoolean('linkedToWorkouts', { optional: true }),
   body('archived')
     .optional()
     .custom((value: unknown) => typeof value === 'boolean')

@@ -21,17 +21,27 @@ function errorOf(env: Record<string, string>): string {
 
 describe('loadConfig', () => {
   it('reads a complete production environment', () => {
-    const config = loadConfig({ ...production, PORT: '4001', NODE_APP_INSTANCE: '1' });
+    const config = loadConfig({ ...production, PORT: '5000' });
 
     expect(config).toMatchObject({
       env: 'production',
-      port: 4001,
-      instance: 1,
+      port: 5000,
+      instance: 0,
       jwtSecret: SECRET,
       mongoUri: production.MONGODB_URI,
       metricsAllowFrom: 'loopback',
       bcryptCost: 12,
     });
+  });
+
+  it('gives each PM2 worker API_PORT plus its instance number, whatever PORT says', () => {
+    const worker = (instance: string) =>
+      loadConfig({ ...production, API_PORT: '4300', PORT: '4300', NODE_APP_INSTANCE: instance });
+
+    expect([worker('0').port, worker('1').port, worker('1').instance]).toEqual([4300, 4301, 1]);
+    expect(errorOf({ ...production, API_PORT: '65535', NODE_APP_INSTANCE: '1' })).toBe(
+      'API_PORT plus NODE_APP_INSTANCE must be at most 65535, got 65536',
+    );
   });
 
   it('refuses the development secret and a short secret in production', () => {

@@ -45,6 +45,8 @@ export interface Config {
   bodyLimit: string;
   memoryLimitMb: number;
   cookieSecure: boolean;
+  /** Mounts the benchmark's reference routes; only `npm run bench` sets it. */
+  benchAnchors: boolean;
   metricsAllowFrom: MetricsAllowFrom;
   rateLimits: RateLimits;
 }
@@ -215,6 +217,25 @@ function readRateLimits(env: Env): RateLimits {
   };
 }
 
+/**
+ * Under PM2 (NODE_APP_INSTANCE is set) each cluster worker listens on API_PORT plus its instance
+ * number, so that NGINX sees every worker as an upstream of its own. PM2's `increment_var` does
+ * that only at start: `pm2 startOrReload --update-env`, which every deploy runs, puts all workers
+ * back on one port. Outside PM2 (a container, a test) PORT is the port.
+ */
+function readPort(env: Env): number {
+  if (env.NODE_APP_INSTANCE === undefined || env.NODE_APP_INSTANCE === '') {
+    return readInt(env, 'PORT', 4000, 1, 65535);
+  }
+  const port =
+    readInt(env, 'API_PORT', 4000, 1, 65535) + readInt(env, 'NODE_APP_INSTANCE', 0, 0, 1000);
+  if (port > 65535) {
+    throw new ConfigError(`API_PORT plus NODE_APP_INSTANCE must be at most 65535, got ${port}`);
+  }
+
+  return port;
+}
+
 /** Builds the configuration from environment variables; throws naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = readEnvName(env);
@@ -224,7 +245,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     env: nodeEnv,
     version: readVersion(),
-    port: readInt(env, 'PORT', 4000, 1, 65535),
+    port: readPort(env),
     host: readMatching(env, 'HOST', '127.0.0.1', HOST),
     mongoUri: readUrl(
       env,
@@ -247,6 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit: readMatching(env, 'BODY_LIMIT', '512kb', BYTE_SIZE),
     memoryLimitMb: readInt(env, 'MEMORY_LIMIT_MB', 512, 32, 65536),
     cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
+    benchAnchors: readBoolean(env, 'BENCH_ANCHORS', false),
     metricsAllowFrom: readChoice<MetricsAllowFrom>(env, 'METRICS_ALLOW_FROM', 'loopback', [
       'loopback',
       'private',

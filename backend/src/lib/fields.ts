@@ -7,6 +7,23 @@ import { canonicalTimeZone, isLocalDate, isTimeZone } from './time';
 
 const isPlainString = (value: unknown) => typeof value === 'string';
 
+interface Presence {
+  /** May be absent. */
+  optional?: boolean;
+  /** May be absent or null: both mean "not given". */
+  nullable?: boolean;
+}
+
+/** A body field, required unless marked optional or nullable, that must not be null after that. */
+function presentBodyField(field: string, { optional = false, nullable = false }: Presence) {
+  const chain = body(field);
+  if (optional || nullable) {
+    chain.optional({ values: nullable ? 'null' : 'undefined' });
+  }
+
+  return chain.exists({ values: 'null' }).withMessage('Required').bail();
+}
+
 // With the `u` flag a surrogate pair reads as one code point, so `\p{Cs}` finds only lone halves.
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -55,17 +72,9 @@ export function bodyString(
 /** A number in the body within [min, max]; rejects strings, NaN and Infinity. */
 export function bodyNumber(
   field: string,
-  { min, max, integer = false, optional = false }: NumberRule,
+  { min, max, integer = false, optional = false, nullable = false }: NumberRule,
 ): ValidationChain {
-  const chain = body(field);
-  if (optional) {
-    chain.optional();
-  }
-
-  return chain
-    .exists({ values: 'null' })
-    .withMessage('Required')
-    .bail()
+  return presentBodyField(field, { optional, nullable })
     .custom((value: unknown) => typeof value === 'number' && Number.isFinite(value))
     .withMessage('Must be a finite number')
     .bail()
@@ -76,11 +85,10 @@ export function bodyNumber(
     .withMessage(`Must be between ${min} and ${max}`);
 }
 
-interface NumberRule {
+interface NumberRule extends Presence {
   min: number;
   max: number;
   integer?: boolean;
-  optional?: boolean;
 }
 
 export function bodyLocalDate(field: string, { optional = false } = {}): ValidationChain {
@@ -125,32 +133,6 @@ export function bodyEnum(
     .withMessage(`Must be one of ${values.join(', ')}`);
 }
 
-/** A query value from a fixed set, given once (a repeated key arrives as a list and is refused). */
-export function queryEnum(
-  field: string,
-  values: readonly string[],
-  { optional = false } = {},
-): ValidationChain {
-  const chain = query(field);
-  if (optional) {
-    chain.optional();
-  }
-
-  return chain
-    .custom((value: unknown) => typeof value === 'string' && values.includes(value))
-    .withMessage(`Must be one of ${values.join(', ')} (given once)`);
-}
-
-/**
- * An id in the body. `isMongoId()` alone would pass a list (express-validator checks each
- * item, and an empty list has none), so the type is checked first.
- */
-export function bodyId(field: string): ValidationChain {
-  return body(field)
-    .custom((value: unknown) => typeof value === 'string' && /^[a-f0-9]{24}$/i.test(value))
-    .withMessage('Must be a valid id');
-}
-
 export function idParam(field = 'id'): ValidationChain {
   return param(field).isMongoId().withMessage('Must be a valid id');
 }
@@ -187,4 +169,90 @@ export function paginationQuery(): ValidationChain[] {
       .custom((value: unknown) => typeof value === 'string' && /^[a-f0-9]{24}$/.test(value))
       .withMessage('Must be a cursor returned by a previous page (given once)'),
   ];
+}
+
+/** A list in the body, of `min` to `max` items of one JSON type; the items get chains of their own. */
+export function bodyList(
+  field: string,
+  { min = 1, max, items, optional = false }: ListRule,
+): ValidationChain {
+  return presentBodyField(field, { optional })
+    .isArray({ min, max })
+    .withMessage(`Must be a list of ${min} to ${max} items`)
+    .bail()
+    .custom((list: unknown[]) => list.every(ITEM_CHECKS[items]))
+    .withMessage(`Each item must be ${items === 'object' ? 'an object' : 'a string'}`);
+}
+
+interface ListRule {
+  min?: number;
+  max: number;
+  items: 'object' | 'string';
+  optional?: boolean;
+}
+
+const ITEM_CHECKS = {
+  object: (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  string: isPlainString,
+};
+
+/** `true` or `false` in the body (not "true", not 1). */
+export function bodyBoolean(field: string, { optional = false } = {}): ValidationChain {
+  const chain = body(field);
+  if (optional) {
+    chain.optional();
+  }
+
+  return chain.isBoolean({ strict: true }).withMessage('Must be true or false');
+}
+
+/** An optional query string given at most once, trimmed, of bounded length. */
+export function queryString(field: string, { max = 100 } = {}): ValidationChain {
+  return query(field)
+    .optional()
+    .custom((value: unknown) => typeof value === 'string' && value.length <= max)
+    .withMessage(`Must be at most ${max} characters (given once)`)
+    .trim();
+}
+
+/** An optional query value, given at most once, from a fixed list. */
+export function queryEnum(field: string, values: readonly string[]): ValidationChain {
+  return query(field)
+    .optional()
+    .custom((value: unknown) => typeof value === 'string' && values.includes(value))
+    .withMessage(`Must be one of ${values.join(', ')} (given once)`);
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An instant written in ISO 8601 with its offset (`2026-03-14T18:05:00+01:00` or `…Z`). */
+export function bodyDateTime(field: string, presence: Presence = {}): ValidationChain {
+  return presentBodyField(field, presence)
+    .custom(
+      (value: unknown) =>
+        typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
+    )
+    .withMessage('Must be a date and time with its offset, such as 2026-03-14T18:05:00+01:00');
+}
+
+/** A database id in the body. */
+export function bodyId(field: string, presence: Presence = {}): ValidationChain {
+  return presentBodyField(field, presence)
+    .custom((value: unknown) => typeof value === 'string' && /^[a-f0-9]{24}$/.test(value))
+    .withMessage('Must be a valid id');
+}
+
+/** An optional whole number in the query, given at most once, from `min` to `max`. */
+export function queryWholeNumber(field: string, { min, max }: { min: number; max: number }) {
+  return query(field)
+    .optional()
+    .custom(
+      (value: unknown) =>
+        typeof value === 'string' &&
+        /^\d{1,6}$/.test(value) &&
+        Number(value) >= min &&
+        Number(value) <= max,
+    )
+    .withMessage(`Must be a whole number from ${min} to ${max} (given once)`)
+    .toInt();
 }

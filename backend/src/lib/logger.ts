@@ -77,3 +77,29 @@ export const logger = winston.createLogger({
 });
 
 export type Logger = winston.Logger;
+
+/**
+ * Writes out what the log files and stdout still hold. Call it right before `process.exit`, which
+ * would otherwise drop the last lines (under PM2 stdout is a pipe, and pipe writes are async).
+ * The logger must not be used afterwards: the files are closed.
+ */
+export async function flushLogs(timeoutMs = 2000): Promise<void> {
+  const files = logger.transports.filter(
+    (transport): transport is DailyRotateFile => transport instanceof DailyRotateFile,
+  );
+  const closed = files.map(
+    (file) =>
+      new Promise<void>((resolve) => {
+        file.once('finish', () => resolve());
+        file.close?.();
+      }),
+  );
+  const drained = new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+
+  await Promise.race([Promise.all([...closed, drained]), timeout]);
+  clearTimeout(timer);
+}

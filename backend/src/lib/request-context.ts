@@ -47,10 +47,15 @@ export const requestContext: RequestHandler = (req, res, next) => {
       durationMs: Math.round(durationMs * 10) / 10,
       userId: req.auth?.userId,
     };
-    if (status >= 500) {
-      req.log.error('request failed', fields);
-    } else {
+    // A health check's 503 is its answer, not a failure of ours (the cause, such as the database
+    // being away, is logged where it happens): a polling load balancer must not flood errors.
+    const isHealthAnswer = route.startsWith('/api/health');
+    if (status < 500) {
       req.log.info('request finished', fields);
+    } else if (isHealthAnswer) {
+      req.log.warn('health check failing', fields);
+    } else {
+      req.log.error('request failed', fields);
     }
   });
 

@@ -127,6 +127,13 @@ export function validate(
     if (nulls.length > 0) {
       throw validationFailed(nulls);
     }
+    // Lists first, on a copy of the request, so that a list far too long is refused before a chain
+    // runs on each of its items (10,000 sets took seconds to check one by one).
+    const listErrors = await runAlone(containers, req);
+    if (listErrors.length > 0) {
+      throw validationFailed(dedupe(listErrors));
+    }
+
     // checkExact runs the chains itself, then looks for fields that no chain run so far on this
     // request has named; so the container chains run after it.
     await runner.run(req);
@@ -187,6 +194,18 @@ function findNulls(value: unknown, segments: string[], path: string, errors: Fie
 
 function joinPath(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
+}
+
+async function runAlone(chains: ValidationChain[], req: Request): Promise<FieldError[]> {
+  if (chains.length === 0) {
+    return [];
+  }
+  const copy = { body: req.body as unknown, query: req.query, params: req.params };
+  for (const chain of chains) {
+    await chain.run(copy);
+  }
+
+  return validationResult(copy).array().flatMap(toFieldErrors);
 }
 
 function dedupe(details: FieldError[]): FieldError[] {

@@ -152,10 +152,9 @@ export function habitTraffic(habitId: string): (i: number) => LoadRequest {
       case 2:
         return { method: 'GET', path: `/api/habits/${habitId}`, expect: [200] };
       case 3: {
-        // A different day per request, so concurrent loops never mark the same day at once; days
-        // before today, as the API refuses days still to come (the zone is the user's: a margin
-        // of two days keeps clear of it).
-        const date = new Date(Date.now() - (2 + (i % 360)) * DAY_MS).toISOString().slice(0, 10);
+        // A different day per request, so concurrent loops never mark the same day at once; all
+        // in the past, as the API refuses days after the user's today.
+        const date = new Date(Date.UTC(2024, 0, 1) + (i % 360) * DAY_MS).toISOString().slice(0, 10);
 
         return { method: 'PUT', path: `/api/habits/${habitId}/completions/${date}`, expect: [200] };
       }

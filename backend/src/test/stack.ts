@@ -53,6 +53,20 @@ export async function pm2Async(...args: string[]): Promise<string> {
   return stdout;
 }
 
+/**
+ * Reloads the API the way `npm start` and the deploy script do: `pm2 startOrReload` on the
+ * process file with `--update-env`, in the environment scripts/lib.sh gives the API.
+ */
+export async function reloadApiLikeDeploy(): Promise<void> {
+  const command =
+    'source scripts/lib.sh && export_api_env && ' +
+    'npx --no-install pm2 startOrReload ecosystem.config.js --only api --update-env';
+  await promisify(execFile)('bash', ['-c', command], {
+    cwd: stack.root(),
+    env: { ...process.env, PM2_HOME: path.join(stack.runDir(), 'pm2') },
+  });
+}
+
 export interface Pm2Instance {
   pid: number;
   status: string;

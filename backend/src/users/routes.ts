@@ -17,7 +17,7 @@ usersRouter.get('/me', validate([]), async (req, res) => {
 // Time zone and week start decide which calendar day "today" is and how weeks are counted; a
 // change applies from now on, and recorded days keep their dates.
 usersRouter.patch('/me', validate(updateProfileRules), async (req, res) => {
-  const changes = inputOf<Omit<ProfileChanges, 'unit'>>(req);
+  const changes = inputOf<ProfileChanges>(req);
   const user = await updateProfile(userIdOf(req), changes);
   res.json({ user: presentUser(user) });
 });

@@ -62,3 +62,8 @@ function emailTaken(): AppError {
     details: [{ field: 'email', message: 'Already registered' }],
   });
 }
+
+/** The unit the user reads and types weights in. */
+export async function getWeightUnit(userId: string): Promise<'kg' | 'lb'> {
+  return (await getUser(userId)).unit;
+}

@@ -1,17 +1,44 @@
-import { notFound } from '../lib/errors';
-import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
-import { WorkoutModel, type WorkoutDocument } from './model';
+import { randomUUID } from 'node:crypto';
 
-export interface WorkoutSetInput {
-  reps: number;
-  weight: number;
-}
+import { Types } from 'mongoose';
+
+import { findHabitsLinkedToWorkouts, markCompletion, unmarkCompletion } from '../habits/service';
+import { notFound, validationFailed, type FieldError } from '../lib/errors';
+import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
+import { localDateIn } from '../lib/time';
+import { isRoutineOf } from '../routines/service';
+import { getUser } from '../users/service';
+import { startedBeforeCursor } from './cursor';
+import {
+  buildExerciseEntries,
+  entryOf,
+  type ExerciseEntry,
+  type ExerciseEntryInput,
+} from './entries';
+import { WorkoutModel, type WorkoutDocument } from './model';
+import { volumeKg } from './records';
+import type { WeightUnit } from './units';
+
+const MAX_WORKOUT_HOURS = 24;
+// A phone's clock may run ahead of the server's, or sit a time zone further east.
+const MAX_FUTURE_HOURS = 36;
+const HOUR_MS = 3600 * 1000;
 
 export interface WorkoutInput {
-  date: string;
+  clientId?: string;
+  /** ISO 8601 with an offset. */
+  startedAt: string;
+  endedAt?: string | null;
+  /** The local day; by default the day of `startedAt` in the user's time zone. */
+  date?: string;
+  /** The unit of every weight in the request; by default the user's. */
+  unit?: WeightUnit;
   notes?: string;
-  exercises: Array<{ name: string; sets: WorkoutSetInput[] }>;
+  routineId?: string | null;
+  exercises: ExerciseEntryInput[];
 }
+
+export type WorkoutChanges = Partial<Omit<WorkoutInput, 'clientId'>>;
 
 /** Returns the user's workout or throws NOT_FOUND, also for another user's workout. */
 export async function getWorkout(userId: string, workoutId: string): Promise<WorkoutDocument> {
@@ -23,44 +50,211 @@ export async function getWorkout(userId: string, workoutId: string): Promise<Wor
   return workout;
 }
 
-/** Workouts newest first (by local date, then creation), a page at a time. */
+/** Workouts newest first (by start, then creation), a page at a time. */
 export async function findWorkouts(
   userId: string,
   { limit = DEFAULT_PAGE_SIZE, cursor }: PageQuery,
 ): Promise<Page<WorkoutDocument>> {
-  const filter: Record<string, unknown> = { userId };
-  if (cursor) {
-    const after = await WorkoutModel.findOne({ _id: cursor, userId }, { date: 1 });
-    if (after) {
-      filter.$or = [{ date: { $lt: after.date } }, { date: after.date, _id: { $lt: after._id } }];
-    }
-  }
-
+  const filter = { userId, ...(await startedBeforeCursor(userId, cursor)) };
   const rows = await WorkoutModel.find(filter)
-    .sort({ date: -1, _id: -1 })
+    .sort({ startedAt: -1, _id: -1 })
     .limit(limit + 1);
 
   return toPage(rows, limit);
 }
 
-export async function createWorkout(userId: string, input: WorkoutInput): Promise<WorkoutDocument> {
-  return WorkoutModel.create({ ...input, userId });
-}
-
-/** Replaces the given fields; `exercises`, when given, replaces the whole list. */
-export async function updateWorkout(
+/**
+ * Logs a finished workout and marks the user's workout-linked habits done for its local day.
+ * Idempotent by `clientId`: the same workout sent again answers the saved one
+ * (`created: false`). Throws VALIDATION_FAILED, writing nothing, for any bad field.
+ */
+export async function createWorkout(
   userId: string,
-  workoutId: string,
-  changes: Partial<WorkoutInput>,
-): Promise<WorkoutDocument> {
-  const workout = await getWorkout(userId, workoutId);
-  workout.set(changes);
-  await workout.save();
+  input: WorkoutInput,
+): Promise<{ workout: WorkoutDocument; created: boolean }> {
+  const user = await getUser(userId);
+  const saved = input.clientId ? await findByClientId(userId, input.clientId) : null;
+  if (saved) {
+    return { workout: saved, created: false };
+  }
+
+  const startedAt = new Date(input.startedAt);
+  const endedAt = input.endedAt ? new Date(input.endedAt) : null;
+  assertTimes(startedAt, endedAt);
+  await assertRoutine(userId, input.routineId);
+  const exercises = await buildExerciseEntries(userId, input.exercises, {
+    unit: input.unit ?? user.unit,
+  });
+
+  const workout = await insertWorkout(userId, {
+    clientId: input.clientId ?? randomUUID(),
+    date: input.date ?? localDateIn(user.timezone, startedAt),
+    startedAt,
+    endedAt,
+    notes: input.notes ?? '',
+    routineId: input.routineId ?? null,
+    exercises,
+    volumeKg: totalVolumeKg(exercises),
+  });
+  if (!workout.created) {
+    return workout;
+  }
+
+  await markLinkedHabits(userId, workout.workout.date);
 
   return workout;
 }
 
+/** Changes the given fields; `exercises`, when given, replaces the whole list. */
+export async function updateWorkout(
+  userId: string,
+  workoutId: string,
+  changes: WorkoutChanges,
+): Promise<WorkoutDocument> {
+  const user = await getUser(userId);
+  const workout = await getWorkout(userId, workoutId);
+  const previousDate = workout.date;
+
+  const startedAt = changes.startedAt ? new Date(changes.startedAt) : workout.startedAt;
+  const endedAt =
+    changes.endedAt === undefined ? (workout.endedAt ?? null) : toDateOrNull(changes.endedAt);
+  assertTimes(startedAt, endedAt);
+  await assertRoutine(userId, changes.routineId);
+  const exercises = changes.exercises
+    ? await buildExerciseEntries(userId, changes.exercises, { unit: changes.unit ?? user.unit })
+    : undefined;
+
+  workout.set({
+    startedAt,
+    endedAt,
+    date:
+      changes.date ?? (changes.startedAt ? localDateIn(user.timezone, startedAt) : workout.date),
+    ...(changes.notes === undefined ? {} : { notes: changes.notes }),
+    ...(changes.routineId === undefined ? {} : { routineId: changes.routineId }),
+    ...(exercises ? { exercises, volumeKg: totalVolumeKg(exercises) } : {}),
+  });
+  await workout.save();
+
+  if (workout.date !== previousDate) {
+    await markLinkedHabits(userId, workout.date);
+    await unmarkLinkedHabits(userId, previousDate);
+  }
+
+  return workout;
+}
+
+/** Deletes the workout; its day stops counting for linked habits unless another workout remains. */
 export async function deleteWorkout(userId: string, workoutId: string): Promise<void> {
   const workout = await getWorkout(userId, workoutId);
   await workout.deleteOne();
+  await unmarkLinkedHabits(userId, workout.date);
+}
+
+function totalVolumeKg(exercises: readonly ExerciseEntry[]): number {
+  return exercises.reduce((total, entry) => total + volumeKg(entry.kind, entry.sets), 0);
+}
+
+function toDateOrNull(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+function assertTimes(startedAt: Date, endedAt: Date | null): void {
+  const errors: FieldError[] = [];
+  if (startedAt.getTime() > Date.now() + MAX_FUTURE_HOURS * HOUR_MS) {
+    errors.push({ field: 'startedAt', message: 'Must not be in the future' });
+  }
+  if (endedAt && endedAt < startedAt) {
+    errors.push({ field: 'endedAt', message: 'Must not be before startedAt' });
+  }
+  if (endedAt && endedAt.getTime() - startedAt.getTime() > MAX_WORKOUT_HOURS * HOUR_MS) {
+    errors.push({
+      field: 'endedAt',
+      message: `A workout lasts at most ${MAX_WORKOUT_HOURS} hours`,
+    });
+  }
+  if (errors.length > 0) {
+    throw validationFailed(errors);
+  }
+}
+
+async function assertRoutine(userId: string, routineId: string | null | undefined) {
+  if (routineId && !(await isRoutineOf(userId, routineId))) {
+    throw validationFailed([{ field: 'routineId', message: 'Unknown routine' }]);
+  }
+}
+
+async function findByClientId(userId: string, clientId: string) {
+  return WorkoutModel.findOne({ userId, clientId });
+}
+
+async function insertWorkout(
+  userId: string,
+  fields: Omit<Parameters<typeof WorkoutModel.create>[0], 'userId'>,
+): Promise<{ workout: WorkoutDocument; created: boolean }> {
+  try {
+    return { workout: await WorkoutModel.create({ ...fields, userId }), created: true };
+  } catch (error) {
+    // The same clientId raced in from a second request: answer the one that won.
+    const saved = isDuplicateKey(error)
+      ? await findByClientId(userId, String(fields.clientId))
+      : null;
+    if (!saved) {
+      throw error;
+    }
+
+    return { workout: saved, created: false };
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}
+
+async function markLinkedHabits(userId: string, date: string): Promise<void> {
+  for (const habit of await findHabitsLinkedToWorkouts(userId)) {
+    await markCompletion(userId, { habitId: habit.id, date });
+  }
+}
+
+// Undone only when no other workout remains that day.
+// TODO: a day the user had also checked by hand is undone too, because completions do not record
+// who made them; acceptable until habits keep a completion's source (a change to issue 3's model).
+async function unmarkLinkedHabits(userId: string, date: string): Promise<void> {
+  if (await WorkoutModel.exists({ userId, date })) {
+    return;
+  }
+  for (const habit of await findHabitsLinkedToWorkouts(userId)) {
+    await unmarkCompletion(userId, { habitId: habit.id, date });
+  }
+}
+
+/** The user's workouts whose local day lies from `from` to `to` (both included). */
+export async function findWorkoutsBetween(
+  userId: string,
+  { from, to }: { from: string; to: string },
+): Promise<Array<{ date: string; exercises: ExerciseEntry[] }>> {
+  const workouts = await WorkoutModel.find(
+    { userId, date: { $gte: from, $lte: to } },
+    { date: 1, exercises: 1 },
+  );
+
+  return workouts.map((workout) => ({
+    date: workout.date,
+    exercises: workout.exercises.map(entryOf),
+  }));
+}
+
+/** How many workouts the user logged, and their total volume in kilograms. */
+export async function sumWorkouts(userId: string): Promise<{ workouts: number; volumeKg: number }> {
+  // One accumulator per $group: FerretDB v1.24.2 answers 0 for every accumulator after the first
+  // (seen with two $sum in one $group). Aggregate does not cast, so the id is cast here.
+  const [workouts, [volume]] = await Promise.all([
+    WorkoutModel.countDocuments({ userId }),
+    WorkoutModel.aggregate<{ volumeKg: number }>([
+      { $match: { userId: new Types.ObjectId(userId) } },
+      { $group: { _id: null, volumeKg: { $sum: '$volumeKg' } } },
+    ]),
+  ]);
+
+  return { workouts, volumeKg: volume?.volumeKg ?? 0 };
 }

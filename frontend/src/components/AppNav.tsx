@@ -12,6 +12,11 @@ const LINKS = [
   { href: '/settings', label: 'Settings', icon: <GearIcon /> },
 ] as const;
 
+// A section's own pages (/habits/…, /workouts/log, /workouts/routines…) keep its tab current.
+function isCurrent(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
 type AppNavProps = { isLoggingOut: boolean; onLogout: () => void };
 
 /** The main navigation: a top bar on wide screens, a bottom tab bar on phones. */
@@ -95,9 +100,4 @@ function GearIcon() {
 
 function LogoutIcon() {
   return <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 8l-4 4 4 4M6 12h10" />;
-}
-
-// A habit's own page (/habits/…) belongs to the Habits tab.
-function isCurrent(pathname: string, href: string): boolean {
-  return pathname === href || pathname.startsWith(`${href}/`);
 }

@@ -10,7 +10,7 @@ import {
 } from './calendar';
 import { rateBuckets } from './rates';
 import { computeScore } from './score';
-import { done, entriesOf, habitOf, skipped, streaksOf } from './test-helpers';
+import { done, entriesOf, habitOf, skipped, streaksOf } from '../../test/habit-rules';
 
 /** The local dates of instants in a zone, as the API would store them. */
 function localDates(timeZone: string, instants: string[]): string[] {

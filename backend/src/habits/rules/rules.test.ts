@@ -5,7 +5,7 @@ import { rateBuckets } from './rates';
 import { computeScore, multiplierOf, scoreLookbackDays } from './score';
 import { segmentsOf, withScheduleChange } from './schedule';
 import { computeStreaks } from './streaks';
-import { done, entriesOf, habitOf, skipped, streaksOf, valued } from './test-helpers';
+import { done, entriesOf, habitOf, skipped, streaksOf, valued } from '../../test/habit-rules';
 
 const days = (from: string, count: number) =>
   Array.from({ length: count }, (_, index) => shiftDate(from, index));

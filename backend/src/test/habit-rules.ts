@@ -1,7 +1,7 @@
 // Builders for the rule tests: a habit's rules and its entries, spelled out briefly.
-import type { WeekStart } from './calendar';
-import { evaluatePeriods } from './periods';
-import { computeStreaks, type Streaks } from './streaks';
+import type { WeekStart } from '../habits/rules/calendar';
+import { evaluatePeriods } from '../habits/rules/periods';
+import { computeStreaks, type Streaks } from '../habits/rules/streaks';
 import {
   toEntryMap,
   type Entry,
@@ -9,7 +9,7 @@ import {
   type HabitRules,
   type ScheduleRule,
   type Target,
-} from './types';
+} from '../habits/rules/types';
 
 type RuleInput = Omit<ScheduleRule, 'from'> & { from?: string };
 

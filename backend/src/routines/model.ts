@@ -1,0 +1,20 @@
+import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+
+import { exerciseEntrySchema } from '../workouts/set-schema';
+
+/** A workout template: exercises in order with their target sets. */
+const routineSchema = new Schema(
+  {
+    userId: { type: Types.ObjectId, required: true, ref: 'User' },
+    name: { type: String, required: true, maxlength: 100 },
+    notes: { type: String, default: '', maxlength: 2000 },
+    exercises: { type: [exerciseEntrySchema], default: [] },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+
+routineSchema.index({ userId: 1, _id: 1 });
+
+export type Routine = InferSchemaType<typeof routineSchema>;
+export type RoutineDocument = HydratedDocument<Routine>;
+export const RoutineModel = model('Routine', routineSchema);
