@@ -75,10 +75,23 @@ function fixedCases(route: AppRoute): AttackCase[] {
 /** A query or path value is text: valid when the kind's rules accept the text as sent. */
 function isValidText(kind: FieldKind, text: string): boolean {
   if (kind.kind === 'number') {
-    return /^\d{1,3}$/.test(text) && isValidFor(kind, Number(text));
+    return /^\d+$/.test(text) && isValidFor(kind, Number(text));
   }
 
   return isValidFor(kind, text);
+}
+
+/** Text for a query or path value; search text is any text, so only an over-long one is wrong. */
+function textOutside(slot: Slot): fc.Arbitrary<string> {
+  if (slot.kind.kind === 'search') {
+    const { max } = slot.kind;
+
+    return fc
+      .string({ minLength: max + 1, maxLength: max + 20 })
+      .filter((text) => text.trim().length > max);
+  }
+
+  return fc.string({ unit: 'binary', maxLength: 40 });
 }
 
 function generatedCase(slots: Slot[]): fc.Arbitrary<AttackCase> {
@@ -87,8 +100,7 @@ function generatedCase(slots: Slot[]): fc.Arbitrary<AttackCase> {
       slot.location === 'body'
         ? hostileArbitrary(slot.kind)
         : fc.oneof(
-            fc
-              .string({ unit: 'binary', maxLength: 40 })
+            textOutside(slot)
               .filter((text) => !isValidText(slot.kind, text) && text !== '.' && text !== '..')
               .filter((text) => slot.location === 'query' || text !== ''),
             ...(slot.location === 'query'

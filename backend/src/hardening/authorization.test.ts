@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+
 import { expectRefusal, send, type RequestContext } from '../test/attack';
 import { prepare, resetRateLimits, sampledRoutes, sampleOf, useServer } from '../test/hardening';
 import { FIXTURES } from '../test/route-samples';
@@ -11,17 +13,34 @@ const tally = createTally('authorization');
 
 afterAll(() => tally.save());
 
-// Routes that name something a user owns: in the path, or in the body (`<fixture habit>`).
-const withOwnedItem = sampledRoutes.filter(
+// Routes that name something a user owns in the path: another user gets 404.
+const withOwnedItem = sampledRoutes.filter((route) =>
+  Object.values(sampleOf(route).params ?? {}).some((param) => 'fixture' in param),
+);
+// Routes that name something a user owns in the body (`<fixture exercise>`): another user's item
+// must be answered exactly as an item that does not exist, whatever the answer is.
+const withOwnedReference = sampledRoutes.filter(
   (route) =>
-    Object.values(sampleOf(route).params ?? {}).some((param) => 'fixture' in param) ||
+    !withOwnedItem.includes(route) &&
     JSON.stringify(sampleOf(route).body ?? {}).includes('<fixture '),
 );
+
+const answerOf = (res: {
+  status: number;
+  body: { error?: { code?: string; details?: unknown } };
+}) => ({
+  status: res.status,
+  code: res.body.error?.code,
+  details: res.body.error?.details,
+});
 
 describe('another user’s items', () => {
   it('covers every route that takes the id of something a user owns', () => {
     expect(withOwnedItem.map((route) => route.key)).toEqual(
       expect.arrayContaining(['GET /api/habits/:id', 'DELETE /api/workouts/:id']),
+    );
+    expect(withOwnedReference.map((route) => route.key)).toEqual(
+      expect.arrayContaining(['POST /api/habits/reorder', 'POST /api/workouts']),
     );
   });
 
@@ -41,6 +60,31 @@ describe('another user’s items', () => {
       expect(await snapshotData()).toEqual(before);
       const asOwner = await send(route, sampleOf(route), owner);
       expect(asOwner.status).toBe(sampleOf(route).ok);
+    },
+  );
+
+  it.each(withOwnedReference.map((route) => [route.key, route]))(
+    '%s answers another user’s item in the body as one that does not exist, and writes nothing',
+    async (_key, route) => {
+      const owner = await prepare(server(), route);
+      const intruder = await buildUser();
+      const nowhere = Object.fromEntries(
+        Object.keys(owner.fixtures).map((key) => [key, new Types.ObjectId().toHexString()]),
+      );
+      const before = await snapshotData();
+
+      const theirs = await send(route, sampleOf(route), { ...owner, owner: intruder });
+      const missing = await send(route, sampleOf(route), {
+        ...owner,
+        owner: intruder,
+        fixtures: nowhere,
+      });
+
+      tally.count('authorization matrix', theirs.status);
+      expect(theirs.status).toBeGreaterThanOrEqual(400);
+      expect(theirs.status).toBeLessThan(500);
+      expect(answerOf(theirs)).toEqual(answerOf(missing));
+      expect(await snapshotData()).toEqual(before);
     },
   );
 });

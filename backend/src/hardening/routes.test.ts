@@ -1,5 +1,5 @@
 import { isIdempotentHandler } from '../lib/idempotency';
-import { send } from '../test/attack';
+import { bodyText, send } from '../test/attack';
 import { ROUTE_SAMPLES } from '../test/route-samples';
 import { app, prepare, routes, sampledRoutes, sampleOf, useServer } from '../test/hardening';
 import { snapshotData } from '../test/snapshot';
@@ -60,9 +60,11 @@ describe('creates', () => {
       const context = await prepare(server(), route);
       context.headers['Idempotency-Key'] = `table-${route.method}-${Date.now()}`;
 
-      const first = await send(route, sampleOf(route), context);
+      // The same body twice (its unique placeholders resolved once).
+      const body = { type: 'body', text: bodyText(sampleOf(route), context) ?? '{}' } as const;
+      const first = await send(route, sampleOf(route), context, body);
       const stored = await snapshotData({ withRedis: false });
-      const retry = await send(route, sampleOf(route), context);
+      const retry = await send(route, sampleOf(route), context, body);
 
       expect(first.status).toBe(201);
       expect({ status: retry.status, body: retry.body }).toEqual({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { catalogExerciseId } from '../exercises/seed';
 import { killApiInstance, killDatabase, restartRedis, waitUntilStackIsWhole } from '../test/faults';
 import {
   instanceUrl,
@@ -42,14 +43,17 @@ interface Outcome {
   failedAnswers: number[];
 }
 
+// A catalog exercise: the same id in every database (exercises/seed.ts).
+const SQUAT = catalogExerciseId('back-squat').toHexString();
+
 const WRITES = {
   habit: (marker: string) => ({ path: '/api/habits', body: { name: marker } }),
   workout: (marker: string) => ({
     path: '/api/workouts',
     body: {
-      date: '2026-06-01',
+      startedAt: '2026-06-01T07:00:00Z',
       notes: marker,
-      exercises: [{ name: 'Squat', sets: [{ reps: 5, weight: 100 }] }],
+      exercises: [{ exerciseId: SQUAT, sets: [{ reps: 5, weight: 100 }] }],
     },
   }),
 };

@@ -225,13 +225,30 @@ export function queryEnum(field: string, values: readonly string[]): ValidationC
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Whether the text is a real instant: `Date.parse` alone rolls "2026-02-30T17:00Z" over to
+ * 2 March, so the calendar date is checked too, and the offset kept within ±14:00.
+ */
+function isDateTime(value: string): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
+  const isOffsetReal = !offset || (Number(offset[2]) <= 14 && Number(offset[3]) < 60);
+  const clock = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  const isClockReal =
+    !!clock && Number(clock[1]) < 24 && Number(clock[2]) < 60 && Number(clock[3] ?? 0) < 60;
+
+  return (
+    DATE_TIME.test(value) &&
+    isLocalDate(value.slice(0, 10)) &&
+    isClockReal &&
+    isOffsetReal &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
 /** An instant written in ISO 8601 with its offset (`2026-03-14T18:05:00+01:00` or `…Z`). */
 export function bodyDateTime(field: string, presence: Presence = {}): ValidationChain {
   return presentBodyField(field, presence)
-    .custom(
-      (value: unknown) =>
-        typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
-    )
+    .custom((value: unknown) => typeof value === 'string' && isDateTime(value))
     .withMessage('Must be a date and time with its offset, such as 2026-03-14T18:05:00+01:00');
 }
 

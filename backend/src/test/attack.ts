@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest, type Server } from 'node:http';
 
-import type { AttackCase, Change, Expected, Slot } from './hostile';
+import { percentEncode, type AttackCase, type Change, type Expected, type Slot } from './hostile';
 import type { AppRoute } from './routes';
-import { OWNER_EMAIL, UNIQUE_EMAIL, type RouteSample } from './route-samples';
+import { OWNER_EMAIL, UNIQUE_EMAIL, UNIQUE_ID, type RouteSample } from './route-samples';
 import type { TestUser } from './setup';
 
 export interface RequestContext {
@@ -33,6 +33,9 @@ function resolvePlaceholders(value: unknown, owner: TestUser, fixtures: Fixtures
   if (value === UNIQUE_EMAIL) {
     return `sample.${randomBytes(6).toString('hex')}@example.test`;
   }
+  if (value === UNIQUE_ID) {
+    return randomBytes(8).toString('hex');
+  }
   if (Array.isArray(value)) {
     return value.map((item) => resolvePlaceholders(item, owner, fixtures));
   }
@@ -53,7 +56,8 @@ function setAt(target: unknown, path: Array<string | number>, value: unknown): v
   node[path[path.length - 1] as string | number] = value;
 }
 
-function bodyText(sample: RouteSample, context: RequestContext, change?: Change) {
+/** The body a request would send, placeholders resolved (once: call again for fresh ones). */
+export function bodyText(sample: RouteSample, context: RequestContext, change?: Change) {
   const { owner, fixtures } = context;
   const base = resolvePlaceholders(sample.body ?? {}, owner, fixtures) as Record<string, unknown>;
   switch (change?.type) {
@@ -210,11 +214,11 @@ export function describeCase(attack: AttackCase): string {
 
 export function slotChange(slot: Slot, value: unknown): Change {
   if (slot.location === 'params') {
-    return { type: 'path', slot, text: encodeURIComponent(String(value)) };
+    return { type: 'path', slot, text: percentEncode(String(value)) };
   }
   if (slot.location === 'query') {
     const values = Array.isArray(value) ? value : [value];
-    const text = values.map((item) => `${slot.field}=${encodeURIComponent(String(item))}`);
+    const text = values.map((item) => `${slot.field}=${percentEncode(String(item))}`);
 
     return { type: 'query', text: text.join('&'), replaces: slot.field };
   }

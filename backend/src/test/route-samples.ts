@@ -5,27 +5,42 @@ import type { Test } from 'supertest';
 
 import { COMPLETION_STATUSES, HABIT_KINDS, SCHEDULE_TYPES, TARGET_TYPES } from '../habits/model';
 import { WEEK_STARTS } from '../users/model';
+import { EQUIPMENT, EXERCISE_KINDS, MUSCLES } from '../exercises/kinds';
+import { EXERCISE_SCOPES } from '../exercises/validation';
+import { SET_TYPES } from '../workouts/records';
+import { WEIGHT_UNITS } from '../workouts/units';
 import { api, TEST_PASSWORD, type TestUser } from './setup';
 
 export type FieldKind =
-  /** Free text the user writes (names, notes): any Unicode, bounded length. */
-  | { kind: 'text'; min: number; max: number }
-  | { kind: 'email' }
-  /** `strict`: a new password (registration), held to the password rules. */
-  | { kind: 'password'; max: number; strict?: boolean }
-  | { kind: 'timezone' }
-  | { kind: 'date' }
-  | { kind: 'number'; min: number; max: number; integer?: boolean }
-  | { kind: 'color' }
-  /** `HH:MM` on a 24-hour clock, or null. */
-  | { kind: 'time' }
-  | { kind: 'enum'; values: string[] }
-  | { kind: 'id' }
-  | { kind: 'sessionId' }
-  | { kind: 'boolean' }
-  /** A list or object as a whole (its items are listed as fields of their own). */
-  | { kind: 'list'; max: number }
-  | { kind: 'object' };
+  /** `needsLetter`: refused (400 naming it) without a letter or digit, e.g. emoji only. */
+  (
+    | { kind: 'text'; min: number; max: number; needsLetter?: boolean }
+    /** Search text in a query: anything up to `max`, it is normalised before use. */
+    | { kind: 'search'; max: number }
+    | { kind: 'email' }
+    /** `strict`: a new password (registration), held to the password rules. */
+    | { kind: 'password'; max: number; strict?: boolean }
+    | { kind: 'timezone' }
+    | { kind: 'date' }
+    /** An instant in ISO 8601 with its offset. */
+    | { kind: 'datetime' }
+    | { kind: 'number'; min: number; max: number; integer?: boolean }
+    | { kind: 'color' }
+    /** `HH:MM` on a 24-hour clock, or null. */
+    | { kind: 'time' }
+    | { kind: 'enum'; values: string[] }
+    /** Text of a fixed form (a client id). */
+    | { kind: 'pattern'; pattern: RegExp }
+    | { kind: 'id' }
+    | { kind: 'sessionId' }
+    | { kind: 'boolean' }
+    /** A list as a whole (its items are listed as fields of their own). */
+    | { kind: 'list'; max: number; min?: number }
+    | { kind: 'object' }
+  ) & {
+    /** null is a value the field takes ("none"). */
+    nullable?: boolean;
+  };
 
 /** A path parameter: made by a fixture for the owner, or a fixed valid value. */
 export type ParamSample =
@@ -60,6 +75,8 @@ export type FixtureName = keyof typeof FIXTURES;
 
 export const OWNER_EMAIL = '<owner email>';
 export const UNIQUE_EMAIL = '<unique email>';
+/** A client id never sent before (workouts deduplicate on it). */
+export const UNIQUE_ID = '<unique id>';
 /** In a body, stands for the id of a fixture made for the owner (`<fixture habit>`). */
 export const fixtureId = (name: FixtureName) => `<fixture ${name}>`;
 
@@ -75,8 +92,23 @@ const created = (res: { status: number; body: { id?: string } }, what: string): 
 export const FIXTURES = {
   habit: async (owner: TestUser) =>
     created(await api().post('/api/habits').set(owner.auth).send(HABIT_FIXTURE), 'habit'),
-  workout: async (owner: TestUser) =>
-    created(await api().post('/api/workouts').set(owner.auth).send(WORKOUT), 'workout'),
+  exercise: async (owner: TestUser) =>
+    created(await api().post('/api/exercises').set(owner.auth).send(exerciseFixture()), 'exercise'),
+  workout: async (owner: TestUser) => {
+    const exerciseId = await FIXTURES.exercise(owner);
+    const body = {
+      ...WORKOUT_FIXTURE,
+      exercises: [{ exerciseId, sets: [{ reps: 5, weight: 100 }] }],
+    };
+
+    return created(await api().post('/api/workouts').set(owner.auth).send(body), 'workout');
+  },
+  routine: async (owner: TestUser) => {
+    const exerciseId = await FIXTURES.exercise(owner);
+    const body = { name: 'Strength A', exercises: [{ exerciseId, sets: [{ reps: 5 }] }] };
+
+    return created(await api().post('/api/routines').set(owner.auth).send(body), 'routine');
+  },
   /** Another session of the owner (not the one its token belongs to). */
   session: async (owner: TestUser) => {
     await signIn(owner);
@@ -91,6 +123,14 @@ export const FIXTURES = {
     return other.id;
   },
 };
+
+let exerciseCount = 0;
+const exerciseFixture = () => ({
+  name: `Own exercise ${(exerciseCount += 1)}`,
+  primaryMuscles: ['upper_back'],
+  equipment: 'barbell',
+  kind: 'weight_reps',
+});
 
 async function signIn(owner: TestUser): Promise<Test> {
   const res = await api()
@@ -148,24 +188,83 @@ const HABIT_FIELDS: Record<string, FieldKind> = {
   archived: { kind: 'boolean' },
 };
 
+const WORKOUT_FIXTURE = { startedAt: '2026-03-14T17:00:00+01:00', notes: 'Leg day' };
 const WORKOUT = {
-  date: '2026-03-02',
+  clientId: UNIQUE_ID,
+  startedAt: '2026-03-14T17:00:00+01:00',
+  endedAt: '2026-03-14T18:10:00+01:00',
+  date: '2026-03-14',
+  unit: 'kg',
   notes: 'Felt strong',
+  routineId: null,
   exercises: [
-    { name: 'Back Squat', sets: [{ reps: 5, weight: 100 }] },
-    { name: 'Bench Press', sets: [{ reps: 8, weight: 62.5 }] },
+    {
+      exerciseId: fixtureId('exercise'),
+      supersetGroup: null,
+      notes: 'Slow on the way down',
+      sets: [{ type: 'normal', reps: 5, weight: 100, rpe: 8 }],
+    },
   ],
 };
-const WORKOUT_FIELDS: Record<string, FieldKind> = {
-  date: { kind: 'date' },
-  notes: { kind: 'text', min: 0, max: 2000 },
+const ENTRY_FIELDS: Record<string, FieldKind> = {
   exercises: { kind: 'list', max: 50 },
   'exercises.*': { kind: 'object' },
-  'exercises.*.name': { kind: 'text', min: 1, max: 100 },
+  'exercises.*.exerciseId': { kind: 'id' },
+  'exercises.*.supersetGroup': { kind: 'number', min: 1, max: 25, integer: true, nullable: true },
+  'exercises.*.notes': { kind: 'text', min: 0, max: 500 },
   'exercises.*.sets': { kind: 'list', max: 50 },
   'exercises.*.sets.*': { kind: 'object' },
-  'exercises.*.sets.*.reps': { kind: 'number', min: 0, max: 1000, integer: true },
-  'exercises.*.sets.*.weight': { kind: 'number', min: 0, max: 1000 },
+  'exercises.*.sets.*.type': { kind: 'enum', values: [...SET_TYPES] },
+  'exercises.*.sets.*.reps': { kind: 'number', min: 0, max: 1000, integer: true, nullable: true },
+  'exercises.*.sets.*.weight': { kind: 'number', min: 0, max: 2000, nullable: true },
+  'exercises.*.sets.*.rpe': { kind: 'number', min: 6, max: 10, nullable: true },
+};
+const WORKOUT_FIELDS: Record<string, FieldKind> = {
+  clientId: { kind: 'pattern', pattern: /^[A-Za-z0-9-]{8,64}$/ },
+  startedAt: { kind: 'datetime' },
+  endedAt: { kind: 'datetime', nullable: true },
+  date: { kind: 'date' },
+  unit: { kind: 'enum', values: [...WEIGHT_UNITS] },
+  notes: { kind: 'text', min: 0, max: 2000 },
+  routineId: { kind: 'id', nullable: true },
+  ...ENTRY_FIELDS,
+};
+
+const EXERCISE = {
+  name: 'Jefferson Curl',
+  primaryMuscles: ['lower_back', 'hamstrings'],
+  secondaryMuscles: ['glutes'],
+  equipment: 'barbell',
+  kind: 'weight_reps',
+};
+const EXERCISE_FIELDS: Record<string, FieldKind> = {
+  name: { kind: 'text', min: 1, max: 100, needsLetter: true },
+  primaryMuscles: { kind: 'list', max: 4 },
+  'primaryMuscles.*': { kind: 'enum', values: [...MUSCLES] },
+  secondaryMuscles: { kind: 'list', min: 0, max: 6 },
+  'secondaryMuscles.*': { kind: 'enum', values: [...MUSCLES] },
+  equipment: { kind: 'enum', values: [...EQUIPMENT] },
+  kind: { kind: 'enum', values: [...EXERCISE_KINDS] },
+};
+
+const ROUTINE = {
+  name: 'Strength A',
+  notes: 'Add 2.5 kg each week',
+  unit: 'kg',
+  exercises: [
+    {
+      exerciseId: fixtureId('exercise'),
+      supersetGroup: null,
+      notes: 'Pause at the bottom',
+      sets: [{ type: 'warmup', reps: 5, weight: 60, rpe: null }],
+    },
+  ],
+};
+const ROUTINE_FIELDS: Record<string, FieldKind> = {
+  name: { kind: 'text', min: 1, max: 100 },
+  notes: { kind: 'text', min: 0, max: 2000 },
+  unit: { kind: 'enum', values: [...WEIGHT_UNITS] },
+  ...ENTRY_FIELDS,
 };
 
 const PAGE = { limit: '20' };
@@ -176,6 +275,8 @@ const PAGE_FIELDS: Record<string, FieldKind> = {
 
 const habitId: ParamSample = { fixture: 'habit', kind: 'id' };
 const workoutId: ParamSample = { fixture: 'workout', kind: 'id' };
+const exerciseId: ParamSample = { fixture: 'exercise', kind: 'id' };
+const routineId: ParamSample = { fixture: 'routine', kind: 'id' };
 const day: ParamSample = { value: '2026-03-01', kind: 'date' };
 
 export const ROUTE_SAMPLES: Record<string, RouteSample> = {
@@ -315,8 +416,131 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     auth: true,
     ok: 200,
     params: { id: workoutId },
-    body: { notes: 'Changed', exercises: [{ name: 'Deadlift', sets: [{ reps: 3, weight: 140 }] }] },
+    body: {
+      notes: 'Changed',
+      endedAt: '2026-03-14T18:30:00+01:00',
+      exercises: [{ exerciseId: fixtureId('exercise'), sets: [{ reps: 3, weight: 140 }] }],
+    },
     fields: WORKOUT_FIELDS,
   },
   'DELETE /api/workouts/:id': { auth: true, ok: 204, params: { id: workoutId } },
+
+  'GET /api/exercises': {
+    auth: true,
+    ok: 200,
+    query: {
+      q: 'curl',
+      muscle: 'lower_back',
+      equipment: 'barbell',
+      kind: 'weight_reps',
+      scope: 'all',
+      limit: '20',
+    },
+    queryFields: {
+      q: { kind: 'search', max: 100 },
+      muscle: { kind: 'enum', values: [...MUSCLES] },
+      equipment: { kind: 'enum', values: [...EQUIPMENT] },
+      kind: { kind: 'enum', values: [...EXERCISE_KINDS] },
+      scope: { kind: 'enum', values: [...EXERCISE_SCOPES] },
+      ...PAGE_FIELDS,
+    },
+  },
+  'GET /api/exercises/options': { auth: true, ok: 200 },
+  'POST /api/exercises': {
+    auth: true,
+    ok: 201,
+    body: EXERCISE,
+    fields: EXERCISE_FIELDS,
+    creates: true,
+  },
+  'GET /api/exercises/:id': { auth: true, ok: 200, params: { id: exerciseId } },
+  'PATCH /api/exercises/:id': {
+    auth: true,
+    ok: 200,
+    params: { id: exerciseId },
+    body: {
+      name: 'Renamed lift',
+      primaryMuscles: ['chest'],
+      secondaryMuscles: [],
+      equipment: 'dumbbell',
+    },
+    fields: EXERCISE_FIELDS,
+  },
+  'DELETE /api/exercises/:id': { auth: true, ok: 204, params: { id: exerciseId } },
+  'GET /api/exercises/:id/history': {
+    auth: true,
+    ok: 200,
+    params: { id: exerciseId },
+    query: PAGE,
+    queryFields: PAGE_FIELDS,
+  },
+  'GET /api/exercises/:id/records': { auth: true, ok: 200, params: { id: exerciseId } },
+
+  'GET /api/routines': { auth: true, ok: 200, query: PAGE, queryFields: PAGE_FIELDS },
+  'POST /api/routines': {
+    auth: true,
+    ok: 201,
+    body: ROUTINE,
+    fields: ROUTINE_FIELDS,
+    creates: true,
+  },
+  'POST /api/routines/from-workout': {
+    auth: true,
+    ok: 201,
+    body: { workoutId: fixtureId('workout'), name: 'From leg day' },
+    fields: { workoutId: { kind: 'id' }, name: { kind: 'text', min: 1, max: 100 } },
+    creates: true,
+  },
+  'GET /api/routines/:id': { auth: true, ok: 200, params: { id: routineId } },
+  'PATCH /api/routines/:id': {
+    auth: true,
+    ok: 200,
+    params: { id: routineId },
+    body: { name: 'Strength B', notes: '', exercises: ROUTINE.exercises },
+    fields: ROUTINE_FIELDS,
+  },
+  'DELETE /api/routines/:id': { auth: true, ok: 204, params: { id: routineId } },
+
+  'GET /api/progress': {
+    auth: true,
+    ok: 200,
+    query: { weeks: '4', to: '2026-03-11' },
+    queryFields: {
+      weeks: { kind: 'number', min: 1, max: 104, integer: true },
+      to: { kind: 'date' },
+    },
+  },
+
+  'GET /api/body-weights': {
+    auth: true,
+    ok: 200,
+    query: { from: '2026-01-01', to: '2026-03-01', limit: '30' },
+    queryFields: {
+      from: { kind: 'date' },
+      to: { kind: 'date' },
+      limit: { kind: 'number', min: 1, max: 1000, integer: true },
+    },
+  },
+  'PUT /api/body-weights/:date': {
+    auth: true,
+    ok: 200,
+    params: { date: day },
+    body: { weight: 80.5, unit: 'kg' },
+    fields: {
+      weight: { kind: 'number', min: 1, max: 1500 },
+      unit: { kind: 'enum', values: [...WEIGHT_UNITS] },
+    },
+  },
+  'DELETE /api/body-weights/:date': {
+    auth: true,
+    ok: 204,
+    params: { date: day },
+    setup: async (owner, params) => {
+      await api()
+        .put(`/api/body-weights/${params.date}`)
+        .set(owner.auth)
+        .send({ weight: 80 })
+        .expect(200);
+    },
+  },
 };
