@@ -1,3 +1,4 @@
+import { catalogExerciseId, seedExerciseCatalog } from '../exercises/seed';
 import { HabitModel } from '../habits/model';
 import { WorkoutModel } from '../workouts/model';
 import { api, buildUser, expectError, useTestServices } from '../test/setup';
@@ -5,9 +6,18 @@ import { deriveId, IDEMPOTENCY_LEASE_MS, IdempotencyRecordModel } from './idempo
 
 useTestServices();
 
+beforeAll(async () => {
+  await seedExerciseCatalog();
+});
+
 const workout = {
-  date: '2026-05-04',
-  exercises: [{ name: 'Row', sets: [{ reps: 10, weight: 40 }] }],
+  startedAt: '2026-05-04T07:00:00Z',
+  exercises: [
+    {
+      exerciseId: catalogExerciseId('barbell-row').toHexString(),
+      sets: [{ reps: 10, weight: 40 }],
+    },
+  ],
 };
 
 function createHabit(

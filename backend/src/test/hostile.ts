@@ -179,7 +179,13 @@ export function isValidFor(kind: FieldKind, value: unknown): boolean {
     case 'list':
       return Array.isArray(value) && value.length >= (kind.min ?? 1) && value.length <= kind.max;
     case 'object':
-      return false;
+      return (
+        kind.mayBeEmpty === true &&
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length === 0
+      );
   }
 }
 
@@ -570,7 +576,9 @@ export function hostileArbitrary(kind: FieldKind): fc.Arbitrary<unknown> {
       .map(([before, unit, after]) => `${before}x${String.fromCharCode(unit)}${after}`);
     const tooLong = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
-      .map((unit) => unit.repeat(Math.ceil((kind.max + 1) / unit.length) + 1));
+      .map((unit) => unit.repeat(Math.ceil((kind.max + 1) / unit.length) + 1))
+      // Whitespace is trimmed before the length is counted: spaces alone are an empty text.
+      .filter((text) => !isValidFor(kind, text));
     options.push(withNul, loneSurrogate, tooLong);
   }
   if (kind.kind === 'date') {

@@ -36,7 +36,8 @@ export type FieldKind =
     | { kind: 'boolean' }
     /** A list as a whole (its items are listed as fields of their own). */
     | { kind: 'list'; max: number; min?: number }
-    | { kind: 'object' }
+    /** `mayBeEmpty`: every field inside is optional, so `{}` is a valid value. */
+    | { kind: 'object'; mayBeEmpty?: boolean }
   ) & {
     /** null is a value the field takes ("none"). */
     nullable?: boolean;
@@ -265,6 +266,8 @@ const ROUTINE_FIELDS: Record<string, FieldKind> = {
   notes: { kind: 'text', min: 0, max: 2000 },
   unit: { kind: 'enum', values: [...WEIGHT_UNITS] },
   ...ENTRY_FIELDS,
+  // A routine's sets are targets: a set with no values at all is one to fill in when training.
+  'exercises.*.sets.*': { kind: 'object', mayBeEmpty: true },
 };
 
 const PAGE = { limit: '20' };
