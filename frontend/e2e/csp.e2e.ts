@@ -131,7 +131,25 @@ describe('the Content-Security-Policy of the web app', () => {
         () => page.getByRole('heading', { name: 'Read under a strict policy' }).waitFor(),
       ],
       ['/stats', () => page.getByRole('heading').first().waitFor()],
-      ['/workouts', () => page.getByRole('button', { name: 'Save workout' }).waitFor()],
+      ['/workouts', () => page.getByRole('heading', { name: 'Workouts', level: 1 }).waitFor()],
+      ['/workouts/log', () => page.getByRole('button', { name: 'Start empty workout' }).waitFor()],
+      [
+        '/workouts/routines',
+        () => page.getByRole('heading', { name: 'Routines', level: 1 }).waitFor(),
+      ],
+      [
+        '/workouts/routines/new',
+        () => page.getByRole('heading', { name: 'New routine', level: 1 }).waitFor(),
+      ],
+      [
+        '/workouts/exercises',
+        () => page.getByRole('heading', { name: 'Exercises', level: 1 }).waitFor(),
+      ],
+      [
+        '/workouts/progress',
+        () => page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor(),
+      ],
+      ['/workouts/tools', () => page.getByRole('heading', { name: 'Tools', level: 1 }).waitFor()],
       ['/settings', () => page.getByRole('heading').first().waitFor()],
       ['/no-such-page', () => page.getByRole('heading').first().waitFor()],
     ] as const) {
