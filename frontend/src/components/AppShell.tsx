@@ -33,7 +33,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <div className="app">
       <header className="app-header">
         <div className="app-header-inner">
-          <Link href="/today" className="brand" aria-label="Habit &amp; Gym">
+          <Link href="/today" className="brand" aria-label="Habit & Gym">
             <span className="brand-mark" aria-hidden="true" />
             <span className="brand-name">Habit &amp; Gym</span>
           </Link>
