@@ -70,3 +70,62 @@ export function localTimeIn(timeZone: string, instant: Date = new Date()): strin
     hourCycle: 'h23',
   }).format(instant);
 }
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The zone's offset from UTC at `instant`, in milliseconds (east positive). */
+function zoneOffsetMs(timeZone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((item) => item.type === type)?.value);
+  const wallClock = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+
+  return wallClock - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`, no zone) names in `timeZone`, or
+ * null when it is not one. A time skipped by a daylight-saving change resolves to the instant an
+ * hour later; a repeated one to its first occurrence.
+ */
+export function instantOfLocal(localDateTime: string, timeZone: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(localDateTime);
+  if (!match || !isLocalDate(localDateTime.slice(0, 10))) {
+    return null;
+  }
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  const wallClock = Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+    hour,
+    minute,
+    second,
+  );
+  // Two passes: the offset at the first guess may differ from the offset at the answer.
+  const firstGuess = wallClock - zoneOffsetMs(timeZone, wallClock);
+  const earlier = wallClock - zoneOffsetMs(timeZone, firstGuess);
+  const answer = Math.min(firstGuess, earlier);
+
+  return new Date(
+    zoneOffsetMs(timeZone, answer) === wallClock - answer ? answer : Math.max(firstGuess, earlier),
+  );
+}

@@ -258,3 +258,29 @@ export async function sumWorkouts(userId: string): Promise<{ workouts: number; v
 
   return { workouts, volumeKg: volume?.volumeKg ?? 0 };
 }
+
+/** Which of the client ids the user's workouts already have. */
+export async function findTakenClientIds(
+  userId: string,
+  clientIds: readonly string[],
+): Promise<Set<string>> {
+  if (clientIds.length === 0) {
+    return new Set();
+  }
+  const rows = await WorkoutModel.find(
+    { userId, clientId: { $in: [...clientIds] } },
+    { clientId: 1 },
+  ).lean();
+
+  return new Set(rows.map((row) => row.clientId));
+}
+
+/** Every workout of the user, oldest start first, read lazily. */
+export function streamWorkouts(userId: string): AsyncIterable<WorkoutDocument> {
+  return WorkoutModel.find({ userId }).sort({ startedAt: 1, _id: 1 }).cursor();
+}
+
+/** Deletes every workout of the user (account deletion). */
+export async function deleteAllWorkouts(userId: string): Promise<void> {
+  await WorkoutModel.deleteMany({ userId });
+}
