@@ -9,8 +9,10 @@ import { authRouter } from './auth/routes';
 import { mountBareHello, mountFullHello } from './bench/anchors';
 import { bodyWeightsRouter } from './body-weights/routes';
 import { exercisesRouter } from './exercises/routes';
+import { exportsRouter } from './exports/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { importsRouter } from './imports/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
@@ -47,7 +49,11 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(helmet());
   app.use(cors({ origin: config.corsOrigins, credentials: true }));
   app.use(compression());
-  app.use(express.json({ limit: config.bodyLimit }));
+  const parseJson = express.json({ limit: config.bodyLimit });
+  // An import's body is the uploaded file itself, streamed to disk by the imports routes.
+  app.use((req, res, next) =>
+    req.path.startsWith('/api/imports') ? next() : parseJson(req, res, next),
+  );
   app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
@@ -69,6 +75,8 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use('/api/routines', routinesRouter);
   app.use('/api/progress', progressRouter);
   app.use('/api/body-weights', bodyWeightsRouter);
+  app.use('/api/imports', importsRouter);
+  app.use('/api/exports', exportsRouter);
 
   app.use(routeNotFound);
   app.use(errorHandler);

@@ -48,12 +48,7 @@ export function habitCsvRows(habit: ExportHabit): string[] {
 
 /** A workout's rows: one per set; an exercise without sets, or a workout without exercises, one. */
 export function workoutCsvRows(workout: ExportWorkout): string[] {
-  const lead: CsvValue[] = [
-    workout.date,
-    workout.startedAt,
-    workout.endedAt,
-    workout.notes,
-  ];
+  const lead: CsvValue[] = [workout.date, workout.startedAt, workout.endedAt, workout.notes];
   if (workout.exercises.length === 0) {
     return [formatCsvRow([...lead, ...Array<CsvValue>(10).fill('')])];
   }

@@ -520,16 +520,14 @@ function importedHabitErrors(input: ImportedHabitInput, today: string): FieldErr
 }
 
 /** Why an imported day cannot be recorded on the habit, or null when it can. */
-export function importedDayError(
-  kind: HabitKind,
-  day: ImportedDay,
-  today: string,
-): string | null {
+export function importedDayError(kind: HabitKind, day: ImportedDay, today: string): string | null {
   if (!isLocalDate(day.date) || day.date > today) {
     return `The date must be a real day, not after today (${today})`;
   }
   if (day.value !== null && (kind === 'boolean' || day.status !== 'done')) {
-    return kind === 'boolean' ? 'Only a measurable habit takes a value' : 'Only a done day has a value';
+    return kind === 'boolean'
+      ? 'Only a measurable habit takes a value'
+      : 'Only a done day has a value';
   }
   if (kind === 'measurable' && day.status === 'done' && day.value === null) {
     return 'A measurable habit needs a value on a done day';
@@ -605,6 +603,17 @@ async function insertIgnoringDuplicates(documents: object[]): Promise<number> {
 
     return documents.length - writeErrors.length;
   }
+}
+
+/** How many of the days the habit has recorded already (an import's preview). */
+export async function countExistingDays(
+  habit: HabitDocument,
+  days: readonly ImportedDay[],
+): Promise<number> {
+  return CompletionModel.countDocuments({
+    habitId: habit._id,
+    date: { $in: days.map((day) => day.date) },
+  });
 }
 
 /** Whether the habit is still the user's (an import keeps ids of habits it made). */
