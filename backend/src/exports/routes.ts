@@ -69,7 +69,10 @@ async function sendChunks(
     }
     res.end();
   } catch (error) {
-    res.req.log.error('export failed while streaming', { error });
+    res.req.log.error('export failed while streaming', {
+      error: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
     res.destroy();
   }
 }

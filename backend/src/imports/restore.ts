@@ -298,26 +298,28 @@ export class ExportRestorer {
 
   private async addWorkout(item: ExportWorkout): Promise<void> {
     const label = `Workout of ${item.startedAt}`;
-    const sets = item.exercises.reduce((sum, entry) => sum + entry.sets.length, 0);
+    const sourceSets = item.exercises.reduce((sum, entry) => sum + entry.sets.length, 0);
     const exercises = await this.entriesOf(item.exercises);
     if (!exercises) {
       this.refuse(label, 'an exercise it uses is unknown here');
-      await this.writer.progress(sets);
+      await this.writer.progress(sourceSets);
       return;
     }
-    const clientId = `export-${item.id.replace(/[^A-Za-z0-9-]/g, '').slice(0, 57)}`;
     const routineId = item.routineId ? (this.routineIds.get(item.routineId) ?? null) : null;
-    await this.writer.saveWorkout(label, {
-      clientId,
-      startedAt: item.startedAt,
-      endedAt: item.endedAt,
-      date: item.date,
-      unit: 'kg',
-      notes: item.notes,
-      routineId,
-      exercises,
+    await this.writer.queueWorkout({
+      label,
+      sourceSets,
+      input: {
+        clientId: `export-${item.id.replace(/[^A-Za-z0-9-]/g, '').slice(0, 57)}`,
+        startedAt: item.startedAt,
+        endedAt: item.endedAt,
+        date: item.date,
+        unit: 'kg',
+        notes: item.notes,
+        routineId,
+        exercises,
+      },
     });
-    await this.writer.progress(sets);
   }
 
   private async flushBodyWeights(): Promise<void> {

@@ -1,6 +1,7 @@
 import { seedExerciseCatalog } from '../exercises/seed';
-import { api, buildUser, useTestServices } from '../test/setup';
-import { fixture, fixtureZip, importFile, postFile } from './test/api';
+import { buildUser, useTestServices } from '../test/setup';
+import { fixture, importFile, postFile } from './test/api';
+import { writeFileSync } from 'node:fs';
 
 useTestServices();
 
@@ -9,28 +10,15 @@ beforeAll(async () => {
 });
 
 describe('POST /api/imports (fixtures)', () => {
-  it('imports the Strong fixture', async () => {
+  it('imports the Hevy fixture', async () => {
     const user = await buildUser();
-    const preview = await postFile(
-      user,
-      '/api/imports/preview',
-      fixture('strong/strong-semicolon-quoted.csv'),
-      'strong.csv',
-    );
-    console.log(JSON.stringify(preview.body, null, 1).slice(0, 3000));
-    const job = await importFile(user, fixture('strong/strong-semicolon-quoted.csv'), 'strong.csv');
-    console.log(JSON.stringify(job, null, 1).slice(0, 3000));
-    const again = await importFile(
-      user,
-      fixture('strong/strong-semicolon-quoted.csv'),
-      'strong.csv',
-    );
-    console.log(JSON.stringify(again.result));
-    const loop = await importFile(user, fixtureZip('loop-2x'), 'loop.zip');
-    console.log(JSON.stringify(loop, null, 1).slice(0, 3000));
-    const hb = await importFile(user, fixture('habitbull/habitbull.csv'), 'hb.csv');
-    console.log(JSON.stringify(hb, null, 1).slice(0, 3000));
-    const list = await api().get('/api/imports').set(user.auth);
-    expect(list.body.imports).toHaveLength(4);
+    const t0 = Date.now();
+    const preview = await postFile(user, '/api/imports/preview', fixture('hevy/hevy-metric.csv'), 'hevy.csv');
+    const t1 = Date.now();
+    const job = await importFile(user, fixture('hevy/hevy-metric.csv'), 'hevy.csv');
+    const t2 = Date.now();
+    const { ExerciseModel } = await import('../exercises/model');
+    const own = await ExerciseModel.find({ ownerId: user.user._id });
+    writeFileSync('/tmp/issue8-hevy.json', JSON.stringify({ t: [t1 - t0, t2 - t1], preview: preview.body, job, own: own.map((e) => [e.name, e.kind]) }, null, 1));
   });
 });

@@ -16,7 +16,9 @@ import { readDetected } from './read';
 import { ExportRestorer } from './restore';
 import { openUpload, type ZipArchive } from './sources';
 import { decodeText } from './text';
-import type { ImportEvent } from './types';
+import { toSearchName } from '../exercises/search';
+import { KindEvidence, cleanSet } from './set-fit';
+import type { ImportEvent, ImportedExercise } from './types';
 import type { SavedUpload } from './upload';
 import { ImportWriter, MAX_LISTED_PROBLEMS, type HabitPlan, type Problem } from './writer';
 
@@ -51,6 +53,7 @@ interface Survey {
   problems: Problem[];
   problemCount: number;
   plans: Map<string, HabitPlan>;
+  kindHints: Map<string, KindEvidence>;
 }
 
 type ExportItemEvent = {
@@ -122,6 +125,15 @@ async function survey(opened: OpenedUpload): Promise<Survey> {
   const problems: Problem[] = [];
   let problemCount = 0;
   const plans = new Map<string, HabitPlan>();
+  const kindHints = new Map<string, KindEvidence>();
+  const noteKinds = (exercises: readonly ImportedExercise[]) => {
+    for (const exercise of exercises) {
+      const key = toSearchName(exercise.name);
+      const evidence = kindHints.get(key) ?? new KindEvidence();
+      kindHints.set(key, evidence);
+      exercise.sets.forEach((set) => evidence.add(cleanSet(set).values));
+    }
+  };
   const countWorkout = (exercises: ReadonlyArray<{ sets: readonly unknown[] }>) => {
     counts.workouts += 1;
     counts.exercises += exercises.length;
@@ -145,6 +157,7 @@ async function survey(opened: OpenedUpload): Promise<Survey> {
       }
       case 'workout':
         countWorkout(event.workout.exercises);
+        noteKinds(event.workout.exercises);
         break;
       case 'issue':
         problemCount += 1;
@@ -160,7 +173,7 @@ async function survey(opened: OpenedUpload): Promise<Survey> {
   }
   counts.habits += plans.size;
 
-  return { format: opened.format, counts, problems, problemCount, plans };
+  return { format: opened.format, counts, problems, problemCount, plans, kindHints };
 }
 
 function countExportItem(
@@ -205,7 +218,7 @@ async function writeAll(
     firstPosition,
     onProgress,
   };
-  const writer = new ImportWriter(options, found.plans);
+  const writer = new ImportWriter(options, found.plans, found.kindHints);
   const restorer = new ExportRestorer(writer, { userId, isDryRun, firstPosition });
 
   for await (const event of opened.read()) {
@@ -347,7 +360,12 @@ async function runJob(job: ImportJobDocument, opened: OpenedUpload, found: Surve
       logger.info('import stopped: its job was deleted', { importId: job.id, userId });
       return;
     }
-    logger.error('import failed', { importId: job.id, userId, error });
+    logger.error('import failed', {
+      importId: job.id,
+      userId,
+      error: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
     await ImportJobModel.updateOne(
       { _id: job._id },
       {

@@ -74,14 +74,22 @@ export function isEmptySet(values: SetValues): boolean {
   return MEASURES.every((field) => values[field] === null);
 }
 
-/** The set as the kind takes it, or null when it does not fit the kind. */
-export function fitSet(kind: ExerciseKind, values: SetValues): SetValues | null {
+/**
+ * The set as the kind takes it, or null when it does not fit the kind. `lenient` (for the user's
+ * own exercises, whose kind was chosen from the sets) drops any value the kind does not use instead
+ * of refusing the set; a set still lacking a value the kind needs does not fit.
+ */
+export function fitSet(
+  kind: ExerciseKind,
+  values: SetValues,
+  { lenient = false } = {},
+): SetValues | null {
   const rules = FIELDS_BY_KIND[kind];
   const fitted: SetValues = { ...values };
   for (const field of ['reps', 'weight', 'rpe', 'durationSeconds', 'distanceMeters'] as const) {
     const value = fitted[field];
     if (value !== null && !rules.allowed.includes(field)) {
-      if (value !== 0) {
+      if (value !== 0 && !lenient) {
         return null;
       }
       fitted[field] = null;
@@ -94,19 +102,42 @@ export function fitSet(kind: ExerciseKind, values: SetValues): SetValues | null 
   return checkSetForKind(kind, fitted, 'set').length === 0 ? fitted : null;
 }
 
-/** The kind that fits sets logged without one: distance, time, load and reps, or reps. */
-export function inferKind(sets: readonly SetValues[]): ExerciseKind {
-  const has = (field: SetField) =>
-    sets.some((set) => set[field] !== null && (field !== 'weight' || set[field] !== 0));
-  if (has('distanceMeters')) {
-    return 'distance_duration';
-  }
-  if (has('durationSeconds') && !has('reps')) {
-    return 'duration';
-  }
-  if (has('weight')) {
-    return 'weight_reps';
+/** What the sets of one exercise, over a whole file, record: enough to choose its kind. */
+export class KindEvidence {
+  private hasDistance = false;
+  private hasDuration = false;
+  private isAlwaysTimed = true;
+  private hasWeight = false;
+  private hasReps = false;
+
+  add(values: SetValues): void {
+    this.hasDistance ||= values.distanceMeters !== null;
+    this.hasDuration ||= values.durationSeconds !== null;
+    this.isAlwaysTimed &&= values.durationSeconds !== null;
+    this.hasWeight ||= values.weight !== null && values.weight !== 0;
+    this.hasReps ||= values.reps !== null;
   }
 
-  return has('reps') ? 'bodyweight_reps' : 'duration';
+  /** The kind that keeps the most: distance, time, load and reps, or reps alone. */
+  kind(): ExerciseKind {
+    if (this.hasDistance) {
+      return 'distance_duration';
+    }
+    if (this.hasDuration && (this.isAlwaysTimed || !this.hasReps)) {
+      return 'duration';
+    }
+    if (this.hasWeight) {
+      return 'weight_reps';
+    }
+
+    return this.hasReps ? 'bodyweight_reps' : 'duration';
+  }
+}
+
+/** The kind for sets logged without one (see KindEvidence). */
+export function inferKind(sets: readonly SetValues[]): ExerciseKind {
+  const evidence = new KindEvidence();
+  sets.forEach((set) => evidence.add(set));
+
+  return evidence.kind();
 }

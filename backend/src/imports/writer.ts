@@ -13,12 +13,25 @@ import {
 import type { HabitDocument } from '../habits/model';
 import { instantOfLocal } from '../lib/time';
 import type { ExerciseEntryInput } from '../workouts/entries';
-import { createWorkout, findTakenClientIds } from '../workouts/service';
+import {
+  findTakenClientIds,
+  importWorkouts,
+  type ImportOutcome,
+  type WorkoutInput,
+} from '../workouts/service';
 import { checkSupersets } from '../workouts/set-rules';
 import { MAX_EXERCISES, MAX_SETS_PER_EXERCISE, MAX_SUPERSET_GROUP } from '../workouts/validation';
 import { ExerciseResolver } from './exercise-resolver';
 import { ImportedItemModel, type ImportJobFormat } from './model';
-import { cleanSet, fitSet, inferKind, isEmptySet, type SetValues } from './set-fit';
+import { toSearchName } from '../exercises/search';
+import {
+  cleanSet,
+  fitSet,
+  inferKind,
+  isEmptySet,
+  type KindEvidence,
+  type SetValues,
+} from './set-fit';
 import type { ImportedCompletion, ImportedExercise, ImportedHabit, ImportedWorkout } from './types';
 
 /** Enough to show and fix a broken file; a file with more lists only the count of the rest. */
@@ -73,6 +86,12 @@ export function workoutClientId(source: string, identity: string): string {
   return `import-${source}-${createHash('sha256').update(identity).digest('hex').slice(0, 40)}`;
 }
 
+export interface QueuedWorkout {
+  label: string;
+  sourceSets: number;
+  input: WorkoutInput & { clientId: string };
+}
+
 export interface HabitState {
   habit: HabitDocument | null;
   kind: 'boolean' | 'measurable';
@@ -100,11 +119,13 @@ export class ImportWriter {
   readonly exercises: ExerciseResolver;
   private done = 0;
   private readonly habits = new Map<string, HabitState | null>();
-  private pendingWorkouts: ImportedWorkout[] = [];
+  private pendingWorkouts: QueuedWorkout[] = [];
 
   constructor(
     private readonly options: WriterOptions,
     private readonly plans: ReadonlyMap<string, HabitPlan>,
+    /** What each exercise name records over the whole file, by its search form. */
+    private readonly kindHints: ReadonlyMap<string, KindEvidence> = new Map(),
   ) {
     this.exercises = new ExerciseResolver(options.userId, options.isDryRun);
   }
@@ -286,41 +307,17 @@ export class ImportWriter {
   }
 
   async addWorkout(workout: ImportedWorkout): Promise<void> {
-    this.pendingWorkouts.push(workout);
-    if (this.pendingWorkouts.length >= WORKOUT_BATCH) {
-      await this.flushWorkouts();
-    }
-  }
-
-  private async flushWorkouts(): Promise<void> {
-    const batch = this.pendingWorkouts;
-    this.pendingWorkouts = [];
-    const ids = batch.map((workout) => workoutClientId(this.options.format, workout.key));
-    const taken = await findTakenClientIds(this.options.userId, ids);
-    for (const [index, workout] of batch.entries()) {
-      const sets = workout.exercises.reduce((sum, exercise) => sum + exercise.sets.length, 0);
-      if (taken.has(ids[index]!)) {
-        this.existing.workouts += 1;
-        this.written.skipped += 1;
-      } else {
-        await this.writeAppWorkout(workout, ids[index]!);
-      }
-      await this.progress(sets);
-    }
-  }
-
-  private async writeAppWorkout(workout: ImportedWorkout, clientId: string): Promise<void> {
+    const clientId = workoutClientId(this.options.format, workout.key);
     const label = `Workout of ${workout.startedAt.replace('T', ' ')}`;
+    const sourceSets = workout.exercises.reduce((sum, exercise) => sum + exercise.sets.length, 0);
     const startedAt = instantOfLocal(workout.startedAt, this.options.timeZone);
     if (!startedAt) {
       this.refuseWorkout(label, 'its start time is not a time');
+      await this.progress(sourceSets);
       return;
     }
     let endedAt = workout.endedAt ? instantOfLocal(workout.endedAt, this.options.timeZone) : null;
-    if (
-      endedAt &&
-      (endedAt < startedAt || endedAt.getTime() - startedAt.getTime() > 24 * HOUR_MS)
-    ) {
+    if (endedAt && (endedAt < startedAt || endedAt.getTime() - startedAt.getTime() > 24 * HOUR_MS)) {
       this.addProblem({
         line: null,
         file: null,
@@ -331,48 +328,69 @@ export class ImportWriter {
     const exercises = await this.buildEntries(workout.exercises, label);
     const notes = [workout.name, workout.notes].filter((part) => part.trim() !== '').join('\n\n');
 
-    await this.saveWorkout(label, {
-      clientId,
-      startedAt: startedAt.toISOString(),
-      endedAt: endedAt ? endedAt.toISOString() : null,
-      date: workout.date,
-      unit: 'kg',
-      notes: notes.slice(0, 2000),
-      exercises,
+    await this.queueWorkout({
+      label,
+      sourceSets,
+      input: {
+        clientId,
+        startedAt: startedAt.toISOString(),
+        endedAt: endedAt ? endedAt.toISOString() : null,
+        date: workout.date,
+        unit: 'kg',
+        notes: notes.slice(0, 2000),
+        exercises,
+      },
     });
   }
 
-  /** Saves a workout through the workouts service; a refusal becomes a problem. */
-  async saveWorkout(
-    label: string,
-    input: Parameters<typeof createWorkout>[1],
-  ): Promise<string | null> {
-    const sets = input.exercises.reduce((sum, exercise) => sum + exercise.sets.length, 0);
-    if (this.options.isDryRun) {
-      this.written.workouts += 1;
-      this.written.sets += sets;
-      this.written.exercises += input.exercises.length;
-      return null;
+  /**
+   * Queues a workout for the workouts service, which saves a batch at a time; one whose client id
+   * exists is left as it is, one the rules refuse becomes a problem. `sourceSets` is its share of
+   * the progress total.
+   */
+  async queueWorkout(workout: QueuedWorkout): Promise<void> {
+    this.pendingWorkouts.push(workout);
+    if (this.pendingWorkouts.length >= WORKOUT_BATCH) {
+      await this.flushWorkouts();
     }
-    try {
-      const { workout, created } = await createWorkout(this.options.userId, input);
-      if (!created) {
+  }
+
+  private async flushWorkouts(): Promise<void> {
+    const batch = this.pendingWorkouts;
+    this.pendingWorkouts = [];
+    if (batch.length === 0) {
+      return;
+    }
+    const { userId, isDryRun } = this.options;
+    const taken = await findTakenClientIds(
+      userId,
+      batch.map((workout) => workout.input.clientId),
+    );
+    const fresh = batch.filter((workout) => !taken.has(workout.input.clientId));
+    const outcomes: ImportOutcome[] = isDryRun
+      ? fresh.map(() => 'created')
+      : await importWorkouts(
+          userId,
+          fresh.map((workout) => workout.input),
+        );
+
+    this.existing.workouts += batch.length - fresh.length;
+    this.written.skipped += batch.length - fresh.length;
+    fresh.forEach(({ label, input }, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome === 'created') {
+        this.written.workouts += 1;
+        this.written.exercises += input.exercises.length;
+        this.written.sets += input.exercises.reduce((sum, item) => sum + item.sets.length, 0);
+      } else if (outcome === 'existing') {
         this.existing.workouts += 1;
         this.written.skipped += 1;
-        return workout.id;
+      } else {
+        const fields = outcome.refused.map((detail) => `${detail.field}: ${detail.message}`);
+        this.refuseWorkout(label, fields.join('; '));
       }
-      this.written.workouts += 1;
-      this.written.sets += sets;
-      this.written.exercises += input.exercises.length;
-      return workout.id;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') {
-        throw error;
-      }
-      const fields = (error.details ?? []).map((detail) => `${detail.field}: ${detail.message}`);
-      this.refuseWorkout(label, fields.join('; '));
-      return null;
-    }
+    });
+    await this.progress(batch.reduce((sum, workout) => sum + workout.sourceSets, 0));
   }
 
   private refuseWorkout(label: string, reason: string): void {
@@ -410,7 +428,7 @@ export class ImportWriter {
     }
     const reasons = [
       left.empty > 0 ? `${left.empty} set(s) without reps, weight, time or distance` : '',
-      left.misfit > 0 ? `${left.misfit} set(s) with values the exercise does not take` : '',
+      left.misfit > 0 ? `${left.misfit} set(s) lacking a value the exercise needs` : '',
       left.overLimit > 0 || items.length > MAX_EXERCISES
         ? `exercises or sets beyond ${MAX_EXERCISES} per workout and ${MAX_SETS_PER_EXERCISE} per exercise`
         : '',
@@ -439,9 +457,11 @@ export class ImportWriter {
         return { exerciseId: catalog.id, sets: fitted };
       }
     }
-    const own = await this.exercises.ownExercise(name, inferKind(values));
+    const evidence = this.kindHints.get(toSearchName(name));
+    const kind = evidence ? evidence.kind() : inferKind(values);
+    const own = await this.exercises.ownExercise(name, kind);
     const sets = values
-      .map((set) => fitSet(own.kind, set))
+      .map((set) => fitSet(own.kind, set, { lenient: true }))
       .filter((set): set is SetValues => set !== null);
 
     return { exerciseId: own.id, sets };
