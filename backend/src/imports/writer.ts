@@ -317,7 +317,10 @@ export class ImportWriter {
       return;
     }
     let endedAt = workout.endedAt ? instantOfLocal(workout.endedAt, this.options.timeZone) : null;
-    if (endedAt && (endedAt < startedAt || endedAt.getTime() - startedAt.getTime() > 24 * HOUR_MS)) {
+    if (
+      endedAt &&
+      (endedAt < startedAt || endedAt.getTime() - startedAt.getTime() > 24 * HOUR_MS)
+    ) {
       this.addProblem({
         line: null,
         file: null,
