@@ -47,7 +47,7 @@ async function buildRichAccount(user: TestUser): Promise<void> {
     color: '#112233',
     reminderTime: '07:30',
   });
-  const gym = await habit({
+  await habit({
     name: 'Gym days',
     schedule: { type: 'weekdays', days: [1, 3, 5] },
     linkedToWorkouts: true,
