@@ -23,7 +23,7 @@ async function send(user: TestUser, method: 'post' | 'put' | 'patch', path: stri
   if (res.status >= 300) {
     throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
-  return res.body as Record<string, { id: string }> & { id: string };
+  return res.body as { id: string };
 }
 
 /** A local date `days` before the user's today. */
@@ -39,7 +39,7 @@ async function buildRichAccount(user: TestUser): Promise<void> {
   await send(user, 'patch', '/api/users/me', { unit: 'lb', weekStart: 'sunday' });
   const habit = async (body: object) => {
     const created = await send(user, 'post', '/api/habits', { startDate: daysAgo(40), ...body });
-    return (created.habit ?? created).id;
+    return created.id;
   };
   const read = await habit({
     name: 'Read, "slowly" 📚',
@@ -87,13 +87,13 @@ async function buildRichAccount(user: TestUser): Promise<void> {
     primaryMuscles: ['quadriceps'],
     equipment: 'other',
   });
-  const ownId = (sled.exercise ?? sled).id;
+  const ownId = sled.id;
   const routine = await send(user, 'post', '/api/routines', {
     name: 'Push, "A" 💪',
     notes: 'Heavy day',
     exercises: [{ exerciseId: BENCH, sets: [{ reps: 5, weight: 225 }, { reps: 5 }] }],
   });
-  const routineId = (routine.routine ?? routine).id;
+  const routineId = routine.id;
 
   await send(user, 'post', '/api/workouts', {
     startedAt: '2025-03-01T18:30:00+09:00',
