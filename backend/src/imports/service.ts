@@ -90,7 +90,9 @@ async function asFileErrors<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-async function openSaved(upload: SavedUpload): Promise<OpenedUpload> {
+/** Opens an upload; unlabelled weights (Strong's plain `Weight`) are read in the user's unit. */
+async function openSaved(userId: string, upload: SavedUpload): Promise<OpenedUpload> {
+  const { unit } = await getUser(userId);
   const archive: ZipArchive = await openUpload([upload]);
   try {
     const detected = await detectImport(archive.files);
@@ -110,7 +112,7 @@ async function openSaved(upload: SavedUpload): Promise<OpenedUpload> {
     }
     return {
       format: detected.format,
-      read: () => readDetected(detected).events,
+      read: () => readDetected(detected, { weightUnit: unit }).events,
       close: () => archive.close(),
     };
   } catch (error) {
@@ -251,7 +253,7 @@ async function writeAll(
  * file that cannot be used at all.
  */
 export async function previewImport(userId: string, upload: SavedUpload): Promise<ImportPreview> {
-  const opened = await asFileErrors(() => openSaved(upload));
+  const opened = await asFileErrors(() => openSaved(userId, upload));
   try {
     const found = await asFileErrors(() => survey(opened));
     const writer = await writeAll(userId, opened, found, { isDryRun: true });
@@ -280,7 +282,7 @@ export async function previewImport(userId: string, upload: SavedUpload): Promis
  */
 export async function startImport(userId: string, upload: SavedUpload): Promise<ImportJobDocument> {
   await assertNoRunningImport(userId);
-  const opened = await asFileErrors(() => openSaved(upload));
+  const opened = await asFileErrors(() => openSaved(userId, upload));
   let found: Survey;
   try {
     found = await asFileErrors(() => survey(opened));
