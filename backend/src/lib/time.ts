@@ -120,12 +120,13 @@ export function instantOfLocal(localDateTime: string, timeZone: string): Date | 
     minute,
     second,
   );
-  // Two passes: the offset at the first guess may differ from the offset at the answer.
-  const firstGuess = wallClock - zoneOffsetMs(timeZone, wallClock);
-  const earlier = wallClock - zoneOffsetMs(timeZone, firstGuess);
-  const answer = Math.min(firstGuess, earlier);
-
-  return new Date(
-    zoneOffsetMs(timeZone, answer) === wallClock - answer ? answer : Math.max(firstGuess, earlier),
+  // The offsets in force half a day before and after are the two the zone can have around the
+  // time: a candidate is right when the zone's offset at it gives back the wall clock.
+  const before = wallClock - zoneOffsetMs(timeZone, wallClock - 14 * 3600 * 1000);
+  const after = wallClock - zoneOffsetMs(timeZone, wallClock + 14 * 3600 * 1000);
+  const valid = [before, after].filter(
+    (candidate) => wallClock - candidate === zoneOffsetMs(timeZone, candidate),
   );
+
+  return new Date(valid.length > 0 ? Math.min(...valid) : before);
 }
