@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 
 import { catalogExerciseId, seedExerciseCatalog } from '../exercises/seed';
-import { importFile } from '../imports/test/api';
+import { fixture, importFile, postFile } from '../imports/test/api';
 import { config } from '../lib/config';
 import { redis } from '../lib/redis';
 import {
@@ -136,6 +136,21 @@ describe('DELETE /api/users/me', () => {
       .set('Cookie', (login.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!);
     expectError(refreshed, 401, 'UNAUTHENTICATED');
     expect((await api().get('/api/habits').set(bystander.auth)).status).toBe(200);
+  });
+
+  it('stops an import that is running and leaves nothing of it', async () => {
+    const user = await buildUser();
+    const started = await postFile(user, '/api/imports', fixture('hevy/hevy-metric.csv'));
+    expect(started.status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const res = await api()
+      .delete('/api/users/me')
+      .set(user.auth)
+      .send({ password: TEST_PASSWORD });
+
+    expect(res.status).toBe(204);
+    expect(Object.values(await documentsOf(user)).every((count) => count === 0)).toBe(true);
   });
 
   it('refuses a wrong password with 403 naming password, deleting nothing', async () => {
