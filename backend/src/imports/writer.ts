@@ -365,10 +365,15 @@ export class ImportWriter {
       return;
     }
     const { userId, isDryRun } = this.options;
-    const taken = await findTakenClientIds(
-      userId,
-      batch.map((workout) => workout.input.clientId),
-    );
+    // A real run leaves finding the workouts imported before to the unique client id (the
+    // workouts service answers `existing`): asking first would read the user's workouts again
+    // for every batch, which the database does by scanning them.
+    const taken = isDryRun
+      ? await findTakenClientIds(
+          userId,
+          batch.map((workout) => workout.input.clientId),
+        )
+      : new Set<string>();
     const fresh = batch.filter((workout) => !taken.has(workout.input.clientId));
     const outcomes: ImportOutcome[] = isDryRun
       ? fresh.map(() => 'created')

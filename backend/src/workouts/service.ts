@@ -206,8 +206,11 @@ export async function importWorkouts(
   const dates = new Set(
     documents.filter((_doc, at) => outcomes[positions[at]!] === 'created').map((doc) => doc.date),
   );
-  for (const date of dates) {
-    await markLinkedHabits(userId, date as string);
+  const linked = dates.size > 0 ? await findHabitsLinkedToWorkouts(userId) : [];
+  for (const habit of linked) {
+    for (const date of dates) {
+      await markCompletion(userId, { habitId: habit.id, date: date as string });
+    }
   }
 
   return outcomes;
