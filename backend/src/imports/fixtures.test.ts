@@ -257,6 +257,66 @@ describe('loop-2x (as the zip Loop writes)', () => {
   });
 });
 
+describe('loop-2x files sent alone', () => {
+  it('Checkmarks.csv (the wide table): 2 habits named by its header, 6 days of Wake up early', async () => {
+    const user = await buildUser({ timezone: 'Europe/Berlin' });
+
+    const job = await importFile(user, fixture('loop-2x/Checkmarks.csv'), 'Checkmarks.csv');
+
+    expect(job).toMatchObject({
+      status: 'done',
+      result: { habits: 2, days: 6, workouts: 0, sets: 0, exercises: 0, skipped: 0 },
+    });
+    const habits = await HabitModel.find({ userId: user.user._id }).sort({ position: 1 });
+    expect(habits.map((habit) => [habit.name, habit.startDate])).toEqual([
+      ['Meditate', localDateIn('Europe/Berlin')],
+      ['Wake up early', '2015-01-16'],
+    ]);
+  });
+
+  it('Habits.csv: the 2 habits with their settings and no day', async () => {
+    const user = await buildUser();
+
+    const job = await importFile(user, fixture('loop-2x/Habits.csv'), 'Habits.csv');
+
+    expect(job.result).toEqual({
+      habits: 2,
+      days: 0,
+      workouts: 0,
+      sets: 0,
+      exercises: 0,
+      skipped: 0,
+    });
+  });
+
+  it.each([
+    ['loop-2x/Scores.csv', 'A Loop export needs Habits.csv or Checkmarks.csv.'],
+    [
+      'loop-2x/001 Meditate/Scores.csv',
+      'Scores.csv: The file is not an export of Loop Habit Tracker, HabitBull, Strong or Hevy.',
+    ],
+    [
+      'loop-2x/001 Meditate/Checkmarks.csv',
+      "Checkmarks.csv: The file is not an export of Loop Habit Tracker, HabitBull, Strong or Hevy. It is one habit's Checkmarks.csv, which does not name the habit: send the whole Loop zip.",
+    ],
+    [
+      'loop-2x/002 Wake up early/Checkmarks.csv',
+      "Checkmarks.csv: The file is not an export of Loop Habit Tracker, HabitBull, Strong or Hevy. It is one habit's Checkmarks.csv, which does not name the habit: send the whole Loop zip.",
+    ],
+  ])('%s: refused with 422 naming file, nothing written', async (path, ending) => {
+    const user = await buildUser();
+    const name = path.slice(path.lastIndexOf('/') + 1);
+
+    const res = await postFile(user, '/api/imports', fixture(path), name);
+
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toHaveLength(1);
+    expect(res.body.error.details[0].field).toBe('file');
+    expect(res.body.error.details[0].message.endsWith(ending)).toBe(true);
+    expect(await documentCounts(user)).toEqual({ habits: 0, days: 0, workouts: 0, exercises: 0 });
+  });
+});
+
 describe('habitbull/habitbull.csv', () => {
   it('imports 4 habits and 14 days; the 4 repeated rows are reported and left out', async () => {
     const user = await buildUser({ timezone: 'Europe/Berlin' });
