@@ -66,9 +66,9 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(corsForWebApp);
   app.use(compression());
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
-  // rather than inflated.
+  // rather than inflated. An import's body is the uploaded file itself, streamed to disk by the
+  // imports routes.
   const parseJson = express.json({ limit: config.bodyLimit, inflate: false });
-  // An import's body is the uploaded file itself, streamed to disk by the imports routes.
   app.use((req, res, next) =>
     req.path.startsWith('/api/imports') ? next() : parseJson(req, res, next),
   );

@@ -7,14 +7,14 @@ export const SCHEDULE_TYPES = ['daily', 'weekdays', 'weekly', 'monthly', 'interv
 export const TARGET_TYPES = ['atLeast', 'atMost'] as const;
 /** What a request may record for a day. */
 export const COMPLETION_STATUSES = ['done', 'skipped'] as const;
+/** Who recorded a day: the user by hand, or a logged workout for a habit linked to workouts. */
+export const COMPLETION_SOURCES = ['hand', 'workout'] as const;
 /**
  * What a stored day may hold: also `none`, a day with only a note. Loop and HabitBull keep notes on
  * days that were not done; an import keeps them as such days, which count as no entry at all for
  * schedules, streaks and scores (they test for `done` and `skipped` only).
  */
 export const STORED_COMPLETION_STATUSES = [...COMPLETION_STATUSES, 'none'] as const;
-/** Who recorded a day: the user by hand, or a logged workout for a habit linked to workouts. */
-export const COMPLETION_SOURCES = ['hand', 'workout'] as const;
 
 export type HabitKind = (typeof HABIT_KINDS)[number];
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
