@@ -70,7 +70,9 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   // imports routes.
   const parseJson = express.json({ limit: config.bodyLimit, inflate: false });
   app.use((req, res, next) =>
-    req.path.startsWith('/api/imports') ? next() : parseJson(req, res, next),
+    req.method === 'POST' && req.path.startsWith('/api/imports')
+      ? next()
+      : parseJson(req, res, next),
   );
   app.use(recoverNonFiniteJson);
   app.use(cookieParser());
