@@ -95,10 +95,21 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
  * Answers totals plus a breakdown per category, and each process's CPU during the measured part.
  */
 export async function runLoad({ baseUrl, connections, duration, warmup, pick, processes }) {
+  const warmupCache = {};
   if (warmup > 0) {
-    await runAutocannon({ baseUrl, connections, seconds: warmup, pick, onResult: () => {} });
+    await runAutocannon({
+      baseUrl,
+      connections,
+      seconds: warmup,
+      pick,
+      onResult: (_category, _status, _latencyMs, cache) => {
+        if (cache) {
+          warmupCache[cache] = (warmupCache[cache] ?? 0) + 1;
+        }
+      },
+    });
   }
-  const settledBeforeSeconds = await waitForQuiet(processes);
+  const settledBefore = await waitForQuiet(processes);
 
   const total = newTally();
   const byCategory = {};
@@ -122,7 +133,7 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     },
   });
   const cpu = stopMeter();
-  const drainedAfterSeconds = await waitForQuiet(processes);
+  const drainedAfter = await waitForQuiet(processes);
   const seconds = result.duration || duration;
   const categories = Object.fromEntries(
     Object.entries(byCategory).map(([name, tally]) => [name, summarise(tally, seconds)]),
@@ -141,8 +152,11 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     cpu,
     // How long the API and the database stayed busy after the warm-up and after the measured
     // part: work still queued when the load generator stopped (0.5 s means none).
-    settledBeforeSeconds,
-    drainedAfterSeconds,
+    settledBeforeSeconds: settledBefore.seconds,
+    drainedAfterSeconds: drainedAfter.seconds,
+    busyAfterLoad: drainedAfter.busyAtFirst,
+    // X-Cache answers during the unmeasured warm-up (a BYPASS storm there leaves scans queued).
+    warmupCache: Object.keys(warmupCache).length > 0 ? warmupCache : undefined,
   };
 }
 

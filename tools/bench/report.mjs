@@ -137,8 +137,16 @@ function cell(value) {
   return value === undefined || value === null ? '–' : String(value);
 }
 
+/** The hit ratio, and how many lookups Redis did not answer in time (the cache was bypassed). */
+function cacheCell(cache) {
+  if (!cache) {
+    return '–';
+  }
+  return cache.BYPASS ? `${pct(cache.hitRatio)} (${cache.BYPASS} bypassed)` : pct(cache.hitRatio);
+}
+
 function loadRows(scenario) {
-  const cache = scenario.cache ? pct(scenario.cache.hitRatio) : '–';
+  const cache = cacheCell(scenario.cache);
   const cpu = scenario.cpu;
   const cpuCells = CPU_COLUMNS.map(([, read]) =>
     cell(
@@ -184,7 +192,7 @@ function categoryTables(results) {
     );
     for (const [name, c] of Object.entries(scenario.categories)) {
       parts.push(
-        `| ${name} | ${c.requests} | ${c.p50} | ${c.p95} | ${c.p99} | ${c.failedResponses} | ${c.cache ? pct(c.cache.hitRatio) : '–'} |`,
+        `| ${name} | ${c.requests} | ${c.p50} | ${c.p95} | ${c.p99} | ${c.failedResponses} | ${cacheCell(c.cache)} |`,
       );
     }
     parts.push('');

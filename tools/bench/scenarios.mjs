@@ -68,9 +68,12 @@ async function avoidQuarterHourTurn(ctx) {
 export async function warmCache(ctx, requests) {
   const waitedForQuarterHour = await avoidQuarterHourTurn(ctx);
   const started = performance.now();
+  await ctx.renewSessions();
   const outcomes = await mapLimit(requests, 2, async ({ user, path }) => {
     try {
-      const response = await ctx.http.send(path, { token: user.token, timeoutMs: 120_000 });
+      // Straight to one API instance (the cache is shared): a slow warm-up read through NGINX
+      // would count as a failed upstream there and could take instances out of the next load.
+      const response = await ctx.apiHttp.send(path, { token: user.token, timeoutMs: 120_000 });
       return response.status === 200
         ? response.headers.get('x-cache')
         : `status ${response.status}`;
@@ -93,6 +96,7 @@ function everyUser(ctx, pathsOf) {
 }
 
 async function load(ctx, { connections = 50, pick }) {
+  await ctx.renewSessions();
   return runLoad({
     baseUrl: ctx.baseUrl,
     connections,
@@ -489,6 +493,7 @@ async function timeSequential(ctx, user, path, otherHabitId) {
   let flip = 0;
   while (samples.length < 3 || (samples.length < 30 && Date.now() < deadline)) {
     flip += 1;
+    await ctx.renewSessions();
     await ctx.http.expect(200, `/api/habits/${otherHabitId}`, {
       method: 'PATCH',
       token: user.token,
