@@ -163,7 +163,7 @@ const SETTLE_STEP_MS = 500;
  * stopped waiting) would otherwise be measured as part of the next load. Answers the seconds it
  * took, or the limit when they never went quiet.
  */
-export async function waitForQuiet(processes, limitSeconds = 180) {
+export async function waitForQuiet(processes, limitSeconds = 120) {
   const busy = processes.filter((entry) => /^(api |ferretdb$)/.test(entry.name));
   const started = Date.now();
   let first;
