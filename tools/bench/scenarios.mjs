@@ -2,6 +2,7 @@
 // figures, or 'skipped' with the reason (an endpoint or feature that this build does not have).
 import { BROWSER_ACCEPT_ENCODING, mapLimit } from './http.mjs';
 import { runLoad, quantile } from './load.mjs';
+import { waitForQuiet } from './procstat.mjs';
 import { addDays, localDate, seedHistory, workoutBodyOf } from './seed.mjs';
 
 export const HABIT_LIST_PATH = '/api/habits?limit=50';
@@ -451,6 +452,8 @@ export async function runStats(ctx, statsUser) {
     { multiple: 10, days: 300 },
     { multiple: 100, days: 3000 },
   ];
+  // Timed one request at a time: whatever the loads before left queued must be done first.
+  const settledSeconds = (await waitForQuiet(ctx.processes)).seconds;
   const wholeHistoryPath = fill(WHOLE_HISTORY_STATS, { habitId });
   const hasWholeHistory =
     (await ctx.http.send(wholeHistoryPath, { token: statsUser.token })).status === 200;
@@ -479,6 +482,7 @@ export async function runStats(ctx, statsUser) {
     id,
     title: `${title} (${ctx.endpoints.stats})`,
     status: 'ok',
+    settledSeconds,
     levels: measured,
     ratio100to1: ratio((level) => level.median),
     wholeHistoryPath: hasWholeHistory ? WHOLE_HISTORY_STATS : undefined,
@@ -500,9 +504,10 @@ async function timeSequential(ctx, user, path, otherHabitId) {
       method: 'PATCH',
       token: user.token,
       body: { description: `bench ${flip % 2}` },
+      timeoutMs: 120_000,
     });
     const started = performance.now();
-    const response = await ctx.http.expect(200, path, { token: user.token });
+    const response = await ctx.http.expect(200, path, { token: user.token, timeoutMs: 120_000 });
     samples.push(performance.now() - started);
     const outcome = response.headers.get('x-cache') ?? 'none';
     cache[outcome] = (cache[outcome] ?? 0) + 1;
