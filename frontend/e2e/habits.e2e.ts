@@ -116,7 +116,13 @@ describe('habits on the Today page and a habit’s history page', () => {
     await stretchSummary.getByText('3 days').waitFor();
 
     await page.getByRole('link', { name: 'Settings' }).click();
-    expect(await page.getByLabel('Time zone').inputValue()).toBe(ZONE);
+    // The form takes the profile's values once it has loaded: wait for that, then compare.
+    const timeZone = page.getByLabel('Time zone');
+    await page.waitForFunction(
+      (zone) => [...document.querySelectorAll('select')].some((select) => select.value === zone),
+      ZONE,
+    );
+    expect(await timeZone.inputValue()).toBe(ZONE);
     await page.getByLabel('Week starts on').selectOption('sunday');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();

@@ -291,6 +291,27 @@ describe('GET /api/habits/:id/stats', () => {
     });
   });
 
+  it('keeps the days of a user who flew from Tokyo to Los Angeles, also one that LA has not reached', async () => {
+    const { auth } = await buildUser({ timezone: 'Asia/Tokyo' });
+    const tokyoToday = localDateIn('Asia/Tokyo');
+    const habit = await createHabit(auth, { name: 'Read', startDate: shiftDate(tokyoToday, -2) });
+    for (const date of daysBack(tokyoToday, 2, 0)) {
+      await mark(auth, habit.id, date);
+    }
+
+    await api().patch('/api/users/me').set(auth).send({ timezone: 'America/Los_Angeles' });
+    const res = await api().get(`/api/habits/${habit.id}/stats`).set(auth);
+
+    expect(res.body).toMatchObject({
+      asOf: tokyoToday,
+      currentStreak: { count: 3, start: shiftDate(tokyoToday, -2), end: tokyoToday },
+      totals: { done: 3 },
+    });
+    expect((await api().get('/api/today').set(auth)).body.today).toBe(
+      localDateIn('America/Los_Angeles'),
+    );
+  });
+
   it('counts whole weeks for a weekly target', async () => {
     const { auth } = await buildUser({ timezone: ZONE });
     const habit = await createHabit(auth, {

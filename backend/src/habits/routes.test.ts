@@ -98,6 +98,15 @@ describe('POST /api/habits', () => {
     [{ name: 'ok', startDate: '2999-01-01' }, 'startDate'],
     [{ name: 'ok', position: 3 }, 'position'],
     [{ name: 'ok', archived: true }, 'archived'],
+    [
+      {
+        name: 'ok',
+        kind: 'measurable',
+        target: { type: 'atLeast', value: 5 },
+        linkedToWorkouts: true,
+      },
+      'linkedToWorkouts',
+    ],
   ])('answers 400 naming the field for %j and writes nothing (new fields)', async (body, field) => {
     const { auth, user } = await buildUser();
 
@@ -555,6 +564,7 @@ describe('PUT and DELETE /api/habits/:id/completions/:date', () => {
     [{ value: '3' }, 'value'],
     [{ value: null }, 'value'],
     [{ value: 1e7 }, 'value'],
+    [{ status: 'skipped', value: 3 }, 'value'],
   ])('answers 400 for %j on a measurable habit and writes nothing', async (body, field) => {
     const { auth } = await buildUser();
     const habit = await createHabit(auth, {

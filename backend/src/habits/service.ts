@@ -108,6 +108,7 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
   const today = localDateIn(user.timezone);
   const { kind = 'boolean', schedule = { type: 'daily' }, startDate = today, ...rest } = input;
   const errors = shapeErrors(kind, schedule, input.target ?? null);
+  errors.push(...workoutLinkErrors(kind, input.linkedToWorkouts));
   if (startDate > today) {
     errors.push({ field: 'startDate', message: `Must not be after today (${today})` });
   }
@@ -141,6 +142,7 @@ export async function updateHabit(
   if (changes.target !== undefined && kind === 'boolean') {
     errors.push({ field: 'target', message: 'Only a measurable habit has a target' });
   }
+  errors.push(...workoutLinkErrors(kind, changes.linkedToWorkouts));
   throwIfAny(errors);
 
   habit.set(changes);
@@ -207,7 +209,7 @@ export async function markCompletion(
 
   const changes: Record<string, unknown> = {
     status,
-    value: status === 'done' && value !== undefined ? value : null,
+    value: value ?? null,
   };
   if (note !== undefined) {
     changes.note = note;
@@ -252,6 +254,9 @@ function completionErrors(
   }
   if (habit.kind === 'measurable' && input.status === 'done' && input.value === undefined) {
     errors.push({ field: 'value', message: 'Required for a measurable habit' });
+  }
+  if (habit.kind === 'measurable' && input.status === 'skipped' && input.value !== undefined) {
+    errors.push({ field: 'value', message: 'A skipped day has no value' });
   }
 
   return errors;
@@ -380,6 +385,13 @@ function shapeErrors(
   return errors;
 }
 
+// A workout marks its day done without a value, which only a yes/no habit can take.
+function workoutLinkErrors(kind: HabitKind, linkedToWorkouts: boolean | undefined): FieldError[] {
+  return kind === 'measurable' && linkedToWorkouts
+    ? [{ field: 'linkedToWorkouts', message: 'Only a yes/no habit can be done by a workout' }]
+    : [];
+}
+
 function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) {
     throw validationFailed(errors);
@@ -388,5 +400,10 @@ function throwIfAny(errors: FieldError[]): void {
 
 /** The user's active habits that logging a workout marks done. */
 export async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument[]> {
-  return HabitModel.find({ userId, linkedToWorkouts: true, archivedAt: null }).limit(100);
+  return HabitModel.find({
+    userId,
+    kind: 'boolean',
+    linkedToWorkouts: true,
+    archivedAt: null,
+  }).limit(100);
 }

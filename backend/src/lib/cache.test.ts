@@ -1,3 +1,4 @@
+import { catalogExerciseId, seedExerciseCatalog } from '../exercises/seed';
 import { CACHE_ENTRY_TTL_SECONDS, cacheCounters } from './cache';
 import { config } from './config';
 import { redis } from './redis';
@@ -6,9 +7,15 @@ import { api, buildUser, expectError, useTestServices, type TestUser } from '../
 
 useTestServices();
 
+beforeAll(async () => {
+  await seedExerciseCatalog();
+});
+
 const legDay = {
-  date: '2026-03-14',
-  exercises: [{ name: 'Back Squat', sets: [{ reps: 5, weight: 100 }] }],
+  startedAt: '2026-03-14T17:00:00+01:00',
+  exercises: [
+    { exerciseId: catalogExerciseId('back-squat').toHexString(), sets: [{ reps: 5, weight: 100 }] },
+  ],
 };
 
 async function createHabit(owner: TestUser, name: string): Promise<string> {

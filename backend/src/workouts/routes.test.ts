@@ -161,7 +161,11 @@ describe('POST /api/workouts', () => {
       squatSession('2026-03-14T10:00:00Z', [{ reps: 5, weight: 225 }]),
     );
     const reloaded = await api().get(`/api/workouts/${saved.id}`).set(user.auth);
-    await UserModel.updateOne({ _id: user.user._id }, { unit: 'kg' });
+    // Through the API, as the settings page does: a profile change is a write, so cached
+    // responses in the old unit are not served again.
+    expect((await api().patch('/api/users/me').set(user.auth).send({ unit: 'kg' })).status).toBe(
+      200,
+    );
     const inKg = await api().get(`/api/workouts/${saved.id}`).set(user.auth);
 
     expect(saved).toMatchObject({ unit: 'lb', exercises: [{ sets: [{ weight: 225 }] }] });

@@ -10,6 +10,7 @@ type BarChartProps = {
 const WIDTH = 320;
 const HEIGHT = 140;
 const LABEL_SPACE = 18;
+const SIDE_ROOM = 14;
 
 /** A small bar chart in SVG, with the same numbers in a table for screen readers. */
 export function BarChart({ title, bars, formatValue = String }: BarChartProps) {
@@ -22,7 +23,12 @@ export function BarChart({ title, bars, formatValue = String }: BarChartProps) {
   return (
     <figure className="chart">
       <figcaption className="chart-title">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true" className="chart-svg">
+      {/* Room on both sides for the first and last labels, which are centred on their bars. */}
+      <svg
+        viewBox={`${-SIDE_ROOM} 0 ${WIDTH + 2 * SIDE_ROOM} ${HEIGHT}`}
+        aria-hidden="true"
+        className="chart-svg"
+      >
         {bars.map((bar, index) => {
           const height = (bar.value / max) * (plot - 14);
           const x = index * slot + slot * 0.15;

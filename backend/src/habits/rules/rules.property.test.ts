@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 
-import { datesBetween, isoWeekKeyOf, missingLocalDates, shiftDate, weekStartOf } from './calendar';
-import { evaluatePeriods } from './periods';
+import {
+  datesBetween,
+  isoWeekKeyOf,
+  maxDate,
+  missingLocalDates,
+  monthStartOf,
+  shiftDate,
+  weekStartOf,
+} from './calendar';
+import { dueOn } from './due';
+import { evaluatePeriods, tallyOf } from './periods';
 import { rateBuckets } from './rates';
 import { computeScore } from './score';
 import { computeStreaks } from './streaks';
@@ -187,6 +196,65 @@ describe('streak properties', () => {
             : windowed.current.count <= full.current.count;
         },
       ),
+    );
+  });
+});
+
+describe('period and due properties', () => {
+  it('judges periods in order, without overlap, each within the habit’s life and the window', () => {
+    fc.assert(
+      fc.property(habitArb(fc.option(measurableTarget)), entriesArb(true), (habit, entries) => {
+        const periods = evaluatePeriods(habit, toEntryMap(entries), { from: START, to: lastDay });
+
+        return periods.every(
+          (period, index) =>
+            period.start <= period.end &&
+            period.start >= START &&
+            period.end <= lastDay &&
+            (period.unit !== 'day' || period.start === period.end) &&
+            (index === 0 || (periods[index - 1]?.end ?? '') < period.start),
+        );
+      }),
+    );
+  });
+
+  it('asks for a yes/no weekly or monthly habit exactly while its period is short of its target', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('weekly' as const, 'monthly' as const),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom('monday' as const, 'sunday' as const),
+        entriesArb(),
+        dayOffset,
+        (type, times, weekStart, entries, offset) => {
+          const habit = habitOf({ startDate: START, weekStart, schedules: [{ type, times }] });
+          const map = toEntryMap(entries);
+          const date = shiftDate(START, offset);
+          const periodStart = maxDate(
+            START,
+            type === 'weekly' ? weekStartOf(date, weekStart) : monthStartOf(date),
+          );
+          const doneBefore = tallyOf(map, periodStart, shiftDate(date, -1)).done;
+          const due = dueOn(habit, map, date, { now: null, reminderTime: null, knownFrom: START });
+
+          return due.isDue === doneBefore < times && due.progress?.required === times;
+        },
+      ),
+    );
+  });
+
+  it('always asks for a daily habit from its start, and never before', () => {
+    fc.assert(
+      fc.property(entriesArb(), fc.integer({ min: -30, max: SPAN - 1 }), (entries, offset) => {
+        const date = shiftDate(START, offset);
+        const due = dueOn(habitOf({ startDate: START }), toEntryMap(entries), date, {
+          now: null,
+          reminderTime: null,
+          knownFrom: START,
+        });
+
+        return due.isDue === date >= START;
+      }),
     );
   });
 });

@@ -108,7 +108,9 @@ function UnitCard({ unit }: { unit: WeightUnit }) {
 }
 
 function LinkedHabitsCard() {
-  const { items, error, mutate } = usePaginatedList<LinkableHabit>('/habits', 100);
+  const { items: habits, error, mutate } = usePaginatedList<LinkableHabit>('/habits', 100);
+  // A workout marks a day done without a value: only yes/no habits can be linked.
+  const items = habits.filter((habit) => habit.kind === 'boolean');
   const [changeError, setChangeError] = useState<ApiError | null>(null);
 
   async function toggle(habit: LinkableHabit) {

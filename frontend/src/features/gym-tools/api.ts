@@ -2,7 +2,12 @@ import { api, refreshSession } from '@/lib/api';
 import type { WeightUnit } from '@/features/workouts/types';
 
 /** A habit as far as the workout link is concerned. */
-export type LinkableHabit = { id: string; name: string; linkedToWorkouts?: boolean };
+export type LinkableHabit = {
+  id: string;
+  name: string;
+  kind: 'boolean' | 'measurable';
+  linkedToWorkouts?: boolean;
+};
 
 /** Changes the user's weight unit, then renews the session so every page reads the new unit. */
 export async function updateUnit(unit: WeightUnit): Promise<void> {

@@ -10,6 +10,7 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
 import type { Routine } from '@/features/workouts/types';
 import { useActiveWorkout } from '@/features/workouts/useActiveWorkout';
+import { useFreshOnMount } from '@/lib/useFreshOnMount';
 import { toApiError, type ApiError } from '@/lib/errors';
 import { deleteRoutine } from './api';
 import { useRoutines } from './useRoutines';
@@ -17,6 +18,7 @@ import { useRoutines } from './useRoutines';
 /** The user's routines: start a workout from one, change it, or delete it. */
 export function RoutinesView() {
   const { items, error, isLoading, mutate } = useRoutines();
+  useFreshOnMount(mutate);
 
   return (
     <section className="page" aria-labelledby="routines-title">

@@ -71,12 +71,14 @@ export function ExerciseCard({
       {isLogging && <LastTime exercise={exercise} unit={unit} />}
 
       <div className="set-grid-header" aria-hidden="true">
-        <span>Set</span>
+        <span className="set-col-type">Set</span>
         {fields.map((field) => (
-          <span key={field}>{columnTitle(field, unit)}</span>
+          <span key={field} className={field === 'rpe' ? 'set-col-rpe' : 'set-col-value'}>
+            {columnTitle(field, unit)}
+          </span>
         ))}
-        {isLogging && <span>✓</span>}
-        <span />
+        {isLogging && <span className="set-col-button">✓</span>}
+        <span className="set-col-button" />
       </div>
       <ol className="set-list" aria-label={`Sets of exercise ${number}`}>
         {exercise.sets.map((set, setIndex) => (

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { Loading } from '@/components/Loading';
+import { useFreshOnMount } from '@/lib/useFreshOnMount';
 import { useRoutines } from '@/features/routines/useRoutines';
 import { useActiveWorkout } from './useActiveWorkout';
 import { useWorkouts } from './useWorkouts';
@@ -17,6 +18,7 @@ export function WorkoutsView() {
   const { workout, start } = useActiveWorkout();
   const routines = useRoutines();
   const { items, error, isLoading, hasMore, isLoadingMore, loadMore, mutate } = useWorkouts();
+  useFreshOnMount(mutate);
 
   function handleStart(routineIndex?: number) {
     start(routineIndex === undefined ? undefined : routines.items[routineIndex]);
