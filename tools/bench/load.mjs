@@ -1,5 +1,7 @@
 // One bounded load through NGINX with autocannon: a warm-up that is thrown away, then the measured
 // run, with every response's latency, status and X-Cache header recorded per request category.
+import os from 'node:os';
+
 import autocannon from 'autocannon';
 
 import { startCpuMeter, waitForQuiet } from './procstat.mjs';
@@ -133,6 +135,8 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     },
   });
   const cpu = stopMeter();
+  // The machine's 1-minute load average as the measured part ends (runnable tasks, all users).
+  const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;
   const drainedAfter = await waitForQuiet(processes);
   const seconds = result.duration || duration;
   const categories = Object.fromEntries(
@@ -150,6 +154,7 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     errors: result.errors + summary.failedResponses,
     categories: Object.keys(categories).length > 1 ? categories : undefined,
     cpu,
+    loadAverage1m,
     // How long the API and the database stayed busy after the warm-up and after the measured
     // part: work still queued when the load generator stopped (0.5 s means none).
     settledBeforeSeconds: settledBefore.seconds,

@@ -155,12 +155,12 @@ function loadRows(scenario) {
         : Math.round(read(cpu.perProcessPctOfCore)),
     ),
   );
-  return `| ${scenario.title} | ${scenario.connections} | ${scenario.rps} | ${scenario.p50} | ${scenario.p95} | ${scenario.p99} | ${scenario.errors} | ${cache} | ${cpuCells.join(' | ')} | ${cpu.machine.otherCores} | ${cell(scenario.drainedAfterSeconds)} |`;
+  return `| ${scenario.title} | ${scenario.connections} | ${scenario.rps} | ${scenario.p50} | ${scenario.p95} | ${scenario.p99} | ${scenario.errors} | ${cache} | ${cpuCells.join(' | ')} | ${cpu.machine.otherCores} | ${cell(scenario.loadAverage1m)} | ${cell(scenario.drainedAfterSeconds)} |`;
 }
 
 const LOAD_HEADER =
-  `| Scenario | Conns | req/s | p50 ms | p95 ms | p99 ms | Errors | Cache hits | ${CPU_COLUMNS.map(([name]) => `${name} %`).join(' | ')} | other cores | drain s |\n` +
-  `| --- | ${'--- | '.repeat(8 + CPU_COLUMNS.length)}--- |`;
+  `| Scenario | Conns | req/s | p50 ms | p95 ms | p99 ms | Errors | Cache hits | ${CPU_COLUMNS.map(([name]) => `${name} %`).join(' | ')} | other cores | load avg | drain s |\n` +
+  `| --- | ${'--- | '.repeat(9 + CPU_COLUMNS.length)}--- |`;
 
 function loadScenarios(results) {
   const rows = [];
@@ -256,7 +256,7 @@ export function renderMarkdown(results) {
   lines.push(`# Bench ${results.startedAt}`, '');
   lines.push(
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB RAM, ${machine.os}; Node ${machine.node}. ` +
-      `Load average at start: ${machine.loadAverage.join(', ')}. Commit ${results.commit}. Run took ${results.elapsedSeconds} s.`,
+      `Load average (1, 5, 15 min) at start: ${machine.loadAverage.join(', ')}; at the end: ${machine.loadAverageAtEnd?.join(', ') ?? 'not read'}. Commit ${results.commit}. Run took ${results.elapsedSeconds} s.`,
     '',
     `Options: ${JSON.stringify(options)}`,
     '',
@@ -280,7 +280,7 @@ export function renderMarkdown(results) {
     '',
     '## Loads',
     '',
-    'CPU in % of one core during the measured part; "other cores": what the rest of the machine (other users) kept busy at the same time; "drain s": how long the API and the database stayed busy after the load generator stopped (0.5: nothing was queued).',
+    'CPU in % of one core during the measured part; "other cores": what the rest of the machine (other users) kept busy at the same time; "load avg": the machine’s 1-minute load average as the measured part ended; "drain s": how long the API and the database stayed busy after the load generator stopped (0.5: nothing was queued).',
     '',
     LOAD_HEADER,
     ...loadScenarios(results),

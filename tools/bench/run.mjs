@@ -314,6 +314,7 @@ async function main() {
   }
 
   await backend.mongoose.disconnect();
+  results.machine.loadAverageAtEnd = describeMachine().loadAverage;
   results.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   results.targets = evaluateTargets(results);
   results.noise = noiseOf(results);
