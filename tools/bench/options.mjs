@@ -6,8 +6,8 @@ export const SCENARIOS = [
   'list',
   'today',
   'history',
-  'mix',
   'stats',
+  'mix',
   'invalidation',
   'frontend',
 ];

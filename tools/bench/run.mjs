@@ -245,8 +245,10 @@ async function main() {
     ['list', 'Habit list, uncached', 'list-uncached', () => runUncachedList(ctx)],
     ['today', "Today page's API calls", 'today', () => runTodayPage(ctx)],
     ['history', "A habit's history for a year", 'history', () => runHistory(ctx)],
-    ['mix', 'Realistic mix', 'mix', () => runMix(ctx)],
+    // Before the mix: its writes leave the embedded database working through abandoned scans for
+    // minutes, and these are single requests timed one at a time.
     ['stats', '30-day statistics', 'stats', () => runStats(ctx, statsUser)],
+    ['mix', 'Realistic mix', 'mix', () => runMix(ctx)],
     [
       'invalidation',
       'Invalidation with a million keys',

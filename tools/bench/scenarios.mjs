@@ -456,7 +456,8 @@ export async function runStats(ctx, statsUser) {
   const settledSeconds = (await waitForQuiet(ctx.processes)).seconds;
   const wholeHistoryPath = fill(WHOLE_HISTORY_STATS, { habitId });
   const hasWholeHistory =
-    (await ctx.http.send(wholeHistoryPath, { token: statsUser.token })).status === 200;
+    (await ctx.http.send(wholeHistoryPath, { token: statsUser.token, timeoutMs: 120_000 }))
+      .status === 200;
   let seededDays = 0;
   const measured = [];
   for (const level of levels) {
