@@ -25,7 +25,7 @@ function headerOf(headers, name) {
 }
 
 function newTally() {
-  return { latencies: [], statuses: {}, cache: {} };
+  return { latencies: [], statuses: {}, cache: {}, unanswered: [] };
 }
 
 function summarise(tally, seconds) {
@@ -37,6 +37,10 @@ function summarise(tally, seconds) {
   const hits = tally.cache.HIT ?? 0;
   const cacheable = Object.values(tally.cache).reduce((sum, n) => sum + n, 0);
 
+  // A request still unanswered when the load stopped has waited at least this long: counted at
+  // that wait, it gives a lower bound of the p99 over every request sent, not only the answered.
+  const withUnanswered = Float64Array.from([...tally.latencies, ...tally.unanswered]).sort();
+
   return {
     requests: count,
     rps: Math.round(count / seconds),
@@ -44,14 +48,23 @@ function summarise(tally, seconds) {
     p95: round1(quantile(sorted, 0.95)),
     p99: round1(quantile(sorted, 0.99)),
     max: round1(sorted[count - 1] ?? null),
+    unanswered: tally.unanswered.length,
+    p99WithUnanswered: round1(quantile(withUnanswered, 0.99)),
     failedResponses: failed,
     statuses: tally.statuses,
     cache: cacheable > 0 ? { ...tally.cache, hitRatio: round3(hits / cacheable) } : null,
   };
 }
 
-function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
+/**
+ * Runs autocannon; answers its result plus the requests that had no answer when it stopped, each
+ * with its category and how long it had waited. A request that timed out (10 s) stays in that
+ * list too, at 10 s or more; autocannon also counts it among its timeouts.
+ */
+async function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
   let last = null;
+  // autocannon gives each request a fresh context object (one request per iteration).
+  const pending = new Set();
   const instance = autocannon({
     url: baseUrl,
     connections,
@@ -63,6 +76,8 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
           const next = pick();
           context.category = next.category;
           context.onDone = next.onDone;
+          context.sentAt = performance.now();
+          pending.add(context);
           return {
             ...request,
             method: next.method ?? 'GET',
@@ -74,6 +89,7 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
         // Called just before autocannon's own 'response' event for the same response.
         onResponse: (_status, _body, context, headers) => {
           last = { category: context.category, cache: headerOf(headers, 'x-cache') };
+          pending.delete(context);
           context.onDone?.();
         },
       },
@@ -84,10 +100,17 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
     last = null;
   });
 
-  return new Promise((resolve, reject) => {
+  const result = await new Promise((resolve, reject) => {
     instance.on('done', resolve);
     instance.on('error', reject);
   });
+  const stoppedAt = performance.now();
+  const unanswered = [...pending].map((context) => ({
+    category: context.category ?? 'all',
+    waitedMs: stoppedAt - context.sentAt,
+  }));
+
+  return { result, unanswered };
 }
 
 /**
@@ -123,7 +146,7 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     }
   };
   const stopMeter = startCpuMeter(processes);
-  const result = await runAutocannon({
+  const { result, unanswered } = await runAutocannon({
     baseUrl,
     connections,
     seconds: duration,
@@ -134,6 +157,11 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
       record(byCategory[category], status, latencyMs, cache);
     },
   });
+  for (const { category, waitedMs } of unanswered) {
+    total.unanswered.push(waitedMs);
+    byCategory[category] ??= newTally();
+    byCategory[category].unanswered.push(waitedMs);
+  }
   const cpu = stopMeter();
   // The machine's 1-minute load average as the measured part ends (runnable tasks, all users).
   const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;
