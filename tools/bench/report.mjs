@@ -342,7 +342,7 @@ export function renderMarkdown(results) {
     lines.push(`Lighthouse failed: ${lh.error}`, '');
   } else if (lh) {
     lines.push(
-      `Lighthouse ${lh.lighthouseVersion} (${lh.formFactor}, ${lh.throttling} throttling) of ${lh.url}: performance **${lh.score}**; measured ${lh.measured}. ` +
+      `Lighthouse ${lh.lighthouseVersion} (${lh.formFactor}, ${lh.throttling} throttling) of ${lh.url}: performance **${lh.score}**; measured ${lh.measured}, the browser in ${lh.deviceTimeZone ?? 'the machine’s'} time zone. ` +
         `FCP ${lh.firstContentfulPaintMs} ms, LCP ${lh.largestContentfulPaintMs} ms, TBT ${lh.totalBlockingTimeMs} ms, CLS ${lh.cumulativeLayoutShift}, ` +
         `Speed Index ${lh.speedIndexMs} ms; benchmark index ${lh.benchmarkIndex}. Full report: reports/${lh.report}.`,
       '',

@@ -310,6 +310,7 @@ async function main() {
           browserUrl,
           refreshToken: session.refreshToken,
           reportFile: path.join(reportDir, `lighthouse-${stamp}.json`),
+          timeZone: user.timezone,
         });
       });
     }
