@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 
 export const SCENARIOS = [
   'database',
+  'frontend',
   'anchors',
   'list',
   'today',
   'history',
   'stats',
-  'mix',
   'invalidation',
-  'frontend',
+  'mix',
 ];
 
 export const HELP = `Usage: npm run bench -- [options]
