@@ -70,6 +70,17 @@ ensure_ferretdb() {
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Refuses to start a service on a port another program holds: the stack would otherwise talk to
+# that program (another database or Redis) and a user's data would seem gone.
+require_free_port() {
+  local port=$1 name=$2 variable=$3
+  if port_in_use "$port"; then
+    die "port $port is in use by another program, so $name cannot start there: stop that program or set $variable to a free port"
+  fi
+}
+
 wait_for_port() {
   local port=$1 name=$2 tries=${3:-100}
   for _ in $(seq "$tries"); do
@@ -87,6 +98,7 @@ start_database() {
   ensure_ferretdb
   mkdir -p "$RUN_DIR" "$DATA_DIR/ferretdb" "$LOG_ROOT"
   if ! pid_alive "$RUN_DIR/ferretdb.pid"; then
+    require_free_port "$DB_PORT" "the database" DB_PORT
     nohup "$FERRETDB_BIN" -listen-addr "127.0.0.1:$DB_PORT" -state-dir "$DATA_DIR/ferretdb/" \
       >>"$LOG_ROOT/ferretdb.log" 2>&1 &
     echo $! >"$RUN_DIR/ferretdb.pid"
@@ -103,6 +115,7 @@ start_redis() {
   fi
   mkdir -p "$RUN_DIR" "$DATA_DIR/redis" "$LOG_ROOT"
   if ! pid_alive "$RUN_DIR/redis.pid"; then
+    require_free_port "$REDIS_PORT" "Redis" REDIS_PORT
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes \
       --pidfile "$RUN_DIR/redis.pid" --dir "$DATA_DIR/redis" --logfile "$LOG_ROOT/redis.log" \
       --appendonly "${REDIS_APPENDONLY:-yes}" --save '' >/dev/null
@@ -146,6 +159,13 @@ export_api_env() {
 start_apps() {
   export_api_env
   mkdir -p "$RUN_DIR" "$LOG_ROOT"
+  if ! pid_alive "$PM2_HOME/pm2.pid"; then
+    local i
+    for ((i = 0; i < API_INSTANCES; i++)); do
+      require_free_port "$((API_PORT + i))" "API instance $i" API_PORT
+    done
+    require_free_port "$WEB_PORT" "the web app" WEB_PORT
+  fi
   (cd "$ROOT" && npx --no-install pm2 startOrReload ecosystem.config.js --update-env >/dev/null)
 }
 
@@ -173,6 +193,7 @@ start_nginx() {
   if pid_alive "$RUN_DIR/nginx.pid"; then
     nginx -c "$conf" -p "$RUN_DIR/nginx" -s reload
   else
+    require_free_port "$HTTP_PORT" "NGINX" HTTP_PORT
     nginx -c "$conf" -p "$RUN_DIR/nginx"
   fi
   wait_for_port "$HTTP_PORT" "NGINX"

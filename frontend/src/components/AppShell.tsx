@@ -33,9 +33,9 @@ export function AppShell({ children }: { children: ReactNode }) {
     <div className="app">
       <header className="app-header">
         <div className="app-header-inner">
-          <Link href="/today" className="brand">
+          <Link href="/today" className="brand" aria-label="Habit & Gym">
             <span className="brand-mark" aria-hidden="true" />
-            Habit &amp; Gym
+            <span className="brand-name">Habit &amp; Gym</span>
           </Link>
           {status === 'signedIn' && <AppNav isLoggingOut={isLoggingOut} onLogout={handleLogout} />}
         </div>

@@ -10,6 +10,7 @@ import { Loading } from '@/components/Loading';
 import { addDays, describeRelativeDay, formatLongDate, isLocalDate } from '@/lib/dates';
 import { DayNavigator } from './DayNavigator';
 import { HabitCheck } from './HabitCheck';
+import { isDaySettled } from './settled';
 import { useDayChecklist, type DayHabit } from './useDayChecklist';
 import { ZoneNotice } from './ZoneNotice';
 import '@/features/habits/habits.css';
@@ -81,9 +82,9 @@ function DayChecklist() {
         </EmptyState>
       )}
 
-      {due.length > 0 && (
+      {day && due.length > 0 && (
         <>
-          <Progress habits={due} />
+          <Progress habits={due} day={day} />
           <HabitList label="Due this day" habits={due} onRecord={record} />
         </>
       )}
@@ -131,8 +132,8 @@ function HabitList({
   );
 }
 
-function Progress({ habits }: { habits: DayHabit[] }) {
-  const done = habits.filter((habit) => habit.entry !== null).length;
+function Progress({ habits, day }: { habits: DayHabit[]; day: string }) {
+  const done = habits.filter((habit) => isDaySettled(habit, habit.entry, day)).length;
   const total = habits.length;
   const percent = Math.round((done / total) * 100);
 

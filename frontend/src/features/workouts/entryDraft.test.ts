@@ -8,6 +8,7 @@ import {
   normalizeSupersets,
   type ExerciseDraft,
 } from './entryDraft';
+import type { SetType } from './types';
 
 const squat = { id: 'squat-id', name: 'Back Squat', kind: 'weight_reps' as const };
 const pullUp = { id: 'pull-id', name: 'Pull-Up', kind: 'bodyweight_reps' as const };
@@ -78,6 +79,30 @@ describe('checkEntries', () => {
     const { entries } = checkEntries(draft, 'lb', { dropBlankSets: true });
 
     expect(entries[0]?.sets[0]?.distanceMeters).toBeCloseTo(4988.9664, 6);
+  });
+
+  it('repeats the last set for a new one, as a working set after a warm-up or failure', () => {
+    const exerciseKey = (draft: ExerciseDraft[]) => draft[0]?.key as string;
+    const addSetAfter = (draft: ExerciseDraft[], setType: SetType) => {
+      const setKey = draft[0]?.sets.at(-1)?.key as string;
+      const typed = entriesReducer(draft, {
+        type: 'setSetType',
+        exerciseKey: exerciseKey(draft),
+        setKey,
+        setType,
+      });
+      return entriesReducer(typed, { type: 'addSet', exerciseKey: exerciseKey(typed) });
+    };
+    const first = type(build(squat), 0, 0, { weight: '60', reps: '8' });
+    const newSet = (draft: ExerciseDraft[]) => {
+      const set = draft[0]?.sets.at(-1);
+      return [set?.type, set?.weight, set?.reps, set?.isDone];
+    };
+
+    expect(newSet(addSetAfter(first, 'warmup'))).toEqual(['normal', '60', '8', false]);
+    expect(newSet(addSetAfter(first, 'failure'))).toEqual(['normal', '60', '8', false]);
+    expect(newSet(addSetAfter(first, 'normal'))).toEqual(['normal', '60', '8', false]);
+    expect(newSet(addSetAfter(first, 'drop'))).toEqual(['drop', '60', '8', false]);
   });
 
   it('leaves blank sets out of a workout but keeps them as open targets of a routine', () => {

@@ -182,10 +182,17 @@ function updateSet(
 
 // Lifters usually repeat the set they just did, so a new set starts as a copy of the last one
 // (not yet done).
+/**
+ * The next set repeats the last one's values. Its type does too only for a drop set (drops come
+ * in runs): after warm-ups and a set to failure comes a working set.
+ */
 function repeatLastSet(sets: SetDraft[]): SetDraft {
   const last = sets.at(-1);
+  if (!last) {
+    return emptySet();
+  }
 
-  return last ? { ...last, key: newKey(), isDone: false } : emptySet();
+  return { ...last, key: newKey(), isDone: false, type: last.type === 'drop' ? 'drop' : 'normal' };
 }
 
 function move(exercises: ExerciseDraft[], exerciseKey: string, by: -1 | 1): ExerciseDraft[] {
