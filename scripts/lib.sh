@@ -156,6 +156,7 @@ export_api_env() {
   fi
 }
 
+# Starts (or reloads) the apps of ecosystem.config.js; `start_apps api` starts the API alone.
 start_apps() {
   export_api_env
   mkdir -p "$RUN_DIR" "$LOG_ROOT"
@@ -164,9 +165,10 @@ start_apps() {
     for ((i = 0; i < API_INSTANCES; i++)); do
       require_free_port "$((API_PORT + i))" "API instance $i" API_PORT
     done
-    require_free_port "$WEB_PORT" "the web app" WEB_PORT
+    # `start_apps api` (the hardening run) starts no web app, so its port may stay taken.
+    [ "${1:-}" = "api" ] || require_free_port "$WEB_PORT" "the web app" WEB_PORT
   fi
-  (cd "$ROOT" && npx --no-install pm2 startOrReload ecosystem.config.js --update-env >/dev/null)
+  (cd "$ROOT" && npx --no-install pm2 startOrReload ecosystem.config.js --update-env ${1:+--only "$1"} >/dev/null)
 }
 
 stop_apps() {
@@ -209,6 +211,12 @@ wait_for_url() {
     sleep 0.2
   done
   die "$url did not answer 200 within ${seconds}s"
+}
+
+build_api() {
+  log "building the API"
+  mkdir -p "$LOG_ROOT"
+  (cd "$ROOT" && npm run build --workspace backend >"$LOG_ROOT/build.log" 2>&1) || { tail -40 "$LOG_ROOT/build.log"; die "build failed"; }
 }
 
 build_all() {

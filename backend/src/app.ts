@@ -1,6 +1,5 @@
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 
@@ -14,7 +13,9 @@ import { healthRouter } from './health/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
+import { recoverIdempotentCreate } from './lib/idempotency';
 import { recoverNonFiniteJson } from './lib/non-finite-json';
+import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
@@ -44,10 +45,27 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   }
 
   app.use(requestContext);
-  app.use(helmet());
-  app.use(cors({ origin: config.corsOrigins, credentials: true }));
+  // The API answers JSON only, so its pages policy allows nothing at all; the web app's policy is
+  // set by Next.js (frontend/src/proxy.ts).
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(refuseForeignOrigins);
+  app.use(corsForWebApp);
   app.use(compression());
-  app.use(express.json({ limit: config.bodyLimit }));
+  // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
+  // rather than inflated.
+  app.use(express.json({ limit: config.bodyLimit, inflate: false }));
   app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
@@ -71,6 +89,7 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use('/api/body-weights', bodyWeightsRouter);
 
   app.use(routeNotFound);
+  app.use(recoverIdempotentCreate);
   app.use(errorHandler);
 
   return app;

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { seedExerciseCatalog } from './exercises/seed';
 import { config } from './lib/config';
 import { connectDatabase, disconnectDatabase, withTimeout } from './lib/database';
+import { startIdempotencySweeper } from './lib/idempotency';
 import { beginShutdown } from './lib/lifecycle';
 import { flushLogs, logger } from './lib/logger';
 import { connectRedis, disconnectRedis } from './lib/redis';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
     logger.warn('starting without redis', { error: error.message }),
   );
 
+  startIdempotencySweeper();
   const app = createApp();
   const server = app.listen(config.port, config.host, () => {
     logger.info('api listening', { host: config.host, port: config.port });

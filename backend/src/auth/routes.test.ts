@@ -1,5 +1,6 @@
 import { config } from '../lib/config';
 import { redis } from '../lib/redis';
+import { UserModel } from '../users/model';
 import { api, buildUser, expectError, TEST_PASSWORD, useTestServices } from '../test/setup';
 
 useTestServices();
@@ -17,7 +18,7 @@ function cookieOf(res: { headers: Record<string, unknown> }): string {
 }
 
 describe('POST /api/auth/register', () => {
-  it('creates a user, answers 201 with a token and sets an httpOnly refresh cookie', async () => {
+  it('creates a user and answers 202 without a session; the user then signs in', async () => {
     const res = await api().post('/api/auth/register').send({
       email: 'New.Person@Example.test',
       password,
@@ -25,28 +26,47 @@ describe('POST /api/auth/register', () => {
       timezone: 'America/New_York',
     });
 
-    expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({
-      email: 'new.person@example.test',
-      name: 'New Person',
-      timezone: 'America/New_York',
-    });
-    expect(res.body.user.passwordHash).toBeUndefined();
-    expect(res.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const cookie = (res.headers['set-cookie'] as unknown as string[]).join(';');
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'accepted', next: 'login' });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const stored = await UserModel.findOne({ email: 'new.person@example.test' });
+    expect(stored).toMatchObject({ name: 'New Person', timezone: 'America/New_York' });
+
+    const login = await api()
+      .post('/api/auth/login')
+      .send({ email: 'new.person@example.test', password });
+    expect(login.status).toBe(200);
+    expect(login.body.user).toMatchObject({ email: 'new.person@example.test', name: 'New Person' });
+    expect(login.body.user.passwordHash).toBeUndefined();
+    expect(login.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).join(';');
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/auth/);
   });
 
-  it('answers 409 for an email already registered, in any letter case', async () => {
-    await api().post('/api/auth/register').send({ email: 'twice@example.test', password });
-
-    const res = await api()
+  it('answers a registered email, in any letter case, exactly like a new one and changes nothing', async () => {
+    const first = await api()
       .post('/api/auth/register')
-      .send({ email: 'TWICE@example.test', password });
+      .send({ email: 'twice@example.test', password, name: 'Owner' });
+    const before = await UserModel.findOne({ email: 'twice@example.test' }).lean();
 
-    expectError(res, 409, 'EMAIL_TAKEN', 'email');
+    const again = await api().post('/api/auth/register').send({
+      email: 'TWICE@example.test',
+      password: 'another long passphrase here',
+      name: 'Intruder',
+      timezone: 'Asia/Tokyo',
+    });
+
+    expect(again.status).toBe(first.status);
+    expect(again.body).toEqual(first.body);
+    expect(Object.keys(again.headers).sort()).toEqual(Object.keys(first.headers).sort());
+    expect(await UserModel.countDocuments({ email: 'twice@example.test' })).toBe(1);
+    expect(await UserModel.findOne({ email: 'twice@example.test' }).lean()).toEqual(before);
+    const intruder = await api()
+      .post('/api/auth/login')
+      .send({ email: 'twice@example.test', password: 'another long passphrase here' });
+    expectError(intruder, 401, 'INVALID_CREDENTIALS');
   });
 
   it.each([
@@ -62,6 +82,17 @@ describe('POST /api/auth/register', () => {
     const res = await api().post('/api/auth/register').send(body);
 
     expectError(res, 400, 'VALIDATION_FAILED', field);
+  });
+
+  it('stores the time zone as the runtime spells it', async () => {
+    await api()
+      .post('/api/auth/register')
+      .send({ email: 'zone@example.test', password, timezone: 'europe/paris' })
+      .expect(202);
+
+    expect((await UserModel.findOne({ email: 'zone@example.test' }))?.timezone).toBe(
+      'Europe/Paris',
+    );
   });
 });
 
@@ -120,10 +151,11 @@ describe('GET /api/auth/me', () => {
 
 describe('POST /api/auth/refresh', () => {
   it('rotates the refresh token, and reuse of an old one revokes the session', async () => {
-    const registered = await api()
-      .post('/api/auth/register')
+    await api().post('/api/auth/register').send({ email: 'rotate@example.test', password });
+    const signedIn = await api()
+      .post('/api/auth/login')
       .send({ email: 'rotate@example.test', password });
-    const first = cookieOf(registered);
+    const first = cookieOf(signedIn);
 
     const refreshed = await api().post('/api/auth/refresh').set('Cookie', first);
     expect(refreshed.status).toBe(200);

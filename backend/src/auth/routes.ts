@@ -52,9 +52,13 @@ function refreshTokenOf(req: Request): string {
 
 export const authRouter = Router();
 
+// 202 with the same body whether the email was new or registered already (see `register`).
 authRouter.post('/register', validate(registerRules), registerLimit, async (req, res) => {
-  const signedIn = await register(inputOf<Registration>(req), deviceOf(req));
-  sendSignedIn(res, 201, signedIn);
+  const isCreated = await register(inputOf<Registration>(req));
+  if (!isCreated) {
+    req.log.info('registration for an email that has an account');
+  }
+  res.status(202).json({ status: 'accepted', next: 'login' });
 });
 
 // The failed-login limits sit in front of the password check, so a refused guess costs no bcrypt.

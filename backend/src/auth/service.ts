@@ -31,14 +31,24 @@ async function startSession(user: UserDocument, device: string): Promise<SignedI
   return { user, accessToken, refreshToken };
 }
 
-export async function register(
-  { password, ...profile }: Registration,
-  device: string,
-): Promise<SignedIn> {
+/**
+ * Creates an account unless the email has one already. Both cases do the same work (one bcrypt
+ * hash, one insert that the unique index may refuse) and the caller answers both alike, so
+ * registration does not reveal which emails are registered; no session is started either way,
+ * the client signs in next. Returns whether an account was created.
+ */
+export async function register({ password, ...profile }: Registration): Promise<boolean> {
   const passwordHash = await hashPassword(password);
-  const user = await createUser({ ...profile, passwordHash });
+  try {
+    await createUser({ ...profile, passwordHash });
 
-  return startSession(user, device);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'EMAIL_TAKEN') {
+      return false;
+    }
+    throw error;
+  }
 }
 
 /** Signs in; an unknown email and a wrong password give the same error after the same work. */

@@ -1,10 +1,14 @@
 import { body, param } from 'express-validator';
 
 import { bodyString, bodyTimeZone } from '../lib/fields';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordLength,
+  passwordProblem,
+} from './password-policy';
 
-// NIST SP 800-63B: at least 15 characters for a password used alone, and allow at least 64.
-export const PASSWORD_MIN_LENGTH = 15;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const email = () =>
   body('email')
@@ -23,9 +27,6 @@ const email = () =>
     .bail()
     .toLowerCase();
 
-// Length in code points of the normalised form, so an emoji counts as one character.
-const passwordLength = (value: string) => [...value.normalize('NFKC')].length;
-
 export const registerRules = [
   email(),
   body('password')
@@ -39,7 +40,17 @@ export const registerRules = [
     .withMessage(`Must be at least ${PASSWORD_MIN_LENGTH} characters`)
     .bail()
     .custom((value: string) => passwordLength(value) <= PASSWORD_MAX_LENGTH)
-    .withMessage(`Must be at most ${PASSWORD_MAX_LENGTH} characters`),
+    .withMessage(`Must be at most ${PASSWORD_MAX_LENGTH} characters`)
+    .bail()
+    .custom((value: string, { req }) => {
+      const email = (req.body as { email?: unknown } | undefined)?.email;
+      const problem = passwordProblem(value, { email: typeof email === 'string' ? email : '' });
+      if (problem) {
+        throw new Error(problem);
+      }
+
+      return true;
+    }),
   bodyString('name', { min: 0, max: 100, optional: true }),
   bodyTimeZone('timezone', { optional: true }),
 ];

@@ -47,7 +47,7 @@ describe('log files after requests that carry secrets', () => {
     const secrets: string[] = [password, wrongPassword];
 
     const registered = await post('/api/auth/register', { email, password });
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
     const loggedIn = await post('/api/auth/login', { email, password });
     expect(loggedIn.status).toBe(200);
     expect((await post('/api/auth/login', { email, password: wrongPassword })).status).toBe(401);

@@ -1,5 +1,7 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
+import { idempotentCreates } from '../lib/idempotency';
+
 import { EQUIPMENT, EXERCISE_KINDS, MUSCLES } from './kinds';
 
 /** One collection for the shared catalog (`ownerId` null) and each user's own exercises. */
@@ -24,6 +26,8 @@ const exerciseSchema = new Schema(
 );
 
 exerciseSchema.index({ ownerId: 1, searchName: 1, _id: 1 });
+
+exerciseSchema.plugin(idempotentCreates);
 
 export type Exercise = InferSchemaType<typeof exerciseSchema>;
 export type ExerciseDocument = HydratedDocument<Exercise>;

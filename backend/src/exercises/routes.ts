@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import type { PageQuery } from '../lib/pagination';
+import { idempotent } from '../lib/idempotency';
 import { inputOf, validate } from '../lib/validate';
 import { getWeightUnit } from '../users/service';
 import { findExerciseHistory, findExerciseRecords } from '../workouts/performance';
@@ -42,9 +43,14 @@ exercisesRouter.get('/options', validate([]), (_req, res) => {
   res.json({ muscles: MUSCLES, equipment: EQUIPMENT, kinds: EXERCISE_KINDS });
 });
 
+// A retried create with the same Idempotency-Key answers as the first (lib/idempotency.ts).
+const replayExercise = async (userId: string, id: string) =>
+  presentExercise(await getExercise(userId, id));
+
 exercisesRouter.post(
   '/',
   validate(createExerciseRules, { containers: createExerciseContainers }),
+  idempotent({ replay: replayExercise }),
   async (req, res) => {
     const exercise = await createExercise(userIdOf(req), inputOf<ExerciseInput>(req));
     res.status(201).json(presentExercise(exercise));

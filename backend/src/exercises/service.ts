@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../lib/errors';
+import { AppError, notFound, validationFailed } from '../lib/errors';
 import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
 import type { Equipment, ExerciseKind, Muscle } from './kinds';
 import { ExerciseModel, type ExerciseDocument } from './model';
@@ -105,12 +105,25 @@ export async function findExercisesByIds(
   return new Map(exercises.map((exercise) => [exercise.id, exercise]));
 }
 
+/**
+ * The form a name is searched and kept unique by; a name without a letter or digit (emoji only)
+ * has none, and is refused naming `name` (the stored form is required).
+ */
+function searchNameOf(name: string): string {
+  const searchName = toSearchName(name);
+  if (searchName === '') {
+    throw validationFailed([{ field: 'name', message: 'Must contain a letter or a digit' }]);
+  }
+
+  return searchName;
+}
+
 /** Creates one of the user's own exercises; CONFLICT when the name is taken. */
 export async function createExercise(
   userId: string,
   input: ExerciseInput,
 ): Promise<ExerciseDocument> {
-  const searchName = toSearchName(input.name);
+  const searchName = searchNameOf(input.name);
   await assertNameFree(userId, searchName);
 
   return ExerciseModel.create({ ...input, searchName, ownerId: userId });
@@ -124,7 +137,7 @@ export async function updateExercise(
 ): Promise<ExerciseDocument> {
   const exercise = await getOwnExercise(userId, exerciseId);
   if (changes.name !== undefined) {
-    const searchName = toSearchName(changes.name);
+    const searchName = searchNameOf(changes.name);
     await assertNameFree(userId, searchName, exercise.id);
     exercise.set({ searchName });
   }

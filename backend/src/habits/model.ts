@@ -1,12 +1,17 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
+import { idempotentCreates } from '../lib/idempotency';
+
 export const HABIT_KINDS = ['boolean', 'measurable'] as const;
 export const SCHEDULE_TYPES = ['daily', 'weekdays', 'weekly', 'monthly', 'interval'] as const;
 export const TARGET_TYPES = ['atLeast', 'atMost'] as const;
 export const COMPLETION_STATUSES = ['done', 'skipped'] as const;
+/** Who recorded a day: the user by hand, or a logged workout for a habit linked to workouts. */
+export const COMPLETION_SOURCES = ['hand', 'workout'] as const;
 
 export type HabitKind = (typeof HABIT_KINDS)[number];
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
+export type CompletionSource = (typeof COMPLETION_SOURCES)[number];
 
 /**
  * One schedule of a habit, in force from `from` (a local date) until the next one's `from`. A
@@ -63,6 +68,8 @@ const habitSchema = new Schema(
 // The list (active or archived, in the user's order) and the cursor's tie-break.
 habitSchema.index({ userId: 1, archivedAt: 1, position: 1, _id: 1 });
 
+habitSchema.plugin(idempotentCreates);
+
 export type Habit = InferSchemaType<typeof habitSchema>;
 export type HabitDocument = HydratedDocument<Habit>;
 export const HabitModel = model('Habit', habitSchema);
@@ -88,6 +95,12 @@ const completionSchema = new Schema(
     /** A measurable habit's value for the day; null for yes/no habits and skipped days. */
     value: { type: Number, default: null },
     note: { type: String, default: '', maxlength: 500 },
+    /**
+     * Only a `workout` mark is taken back when the day's last workout goes; a day the user
+     * recorded by hand stays. Completions saved before this field existed have none, and are
+     * kept like hand marks (queries for `workout` never match them).
+     */
+    source: { type: String, enum: COMPLETION_SOURCES, default: 'hand' },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { cacheResponse } from '../lib/cache';
+import { idempotent } from '../lib/idempotency';
 import { quarterHourOf } from '../lib/time';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
@@ -49,9 +50,13 @@ habitsRouter.get('/', cacheResponse(), validate(listHabitsRules), async (req, re
   res.json({ items: page.items.map(presentHabit), nextCursor: page.nextCursor });
 });
 
+// A retried create with the same Idempotency-Key answers as the first (lib/idempotency.ts).
+const replayHabit = async (userId: string, id: string) => presentHabit(await getHabit(userId, id));
+
 habitsRouter.post(
   '/',
   validate(createHabitRules, { containers: habitContainers }),
+  idempotent({ replay: replayHabit }),
   async (req, res) => {
     const input = withoutUnsentObjects(inputOf<HabitInput>(req));
     const habit = await createHabit(userIdOf(req), input);

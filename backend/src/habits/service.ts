@@ -197,7 +197,8 @@ export async function deleteHabit(userId: string, habitId: string): Promise<void
  * Idempotent: repeating it, or racing it from two tabs, leaves one completion, because the unique
  * (habitId, date) index rejects the second insert. Throws VALIDATION_FAILED for a day after the
  * user's today or a value that does not fit the habit's kind; recording a day before the habit's
- * start moves the start back to it.
+ * start moves the start back to it. The day becomes the user's own (`source: 'hand'`), so it stays
+ * when a workout that had marked it is deleted.
  */
 export async function markCompletion(
   userId: string,
@@ -210,6 +211,7 @@ export async function markCompletion(
   const changes: Record<string, unknown> = {
     status,
     value: value ?? null,
+    source: 'hand',
   };
   if (note !== undefined) {
     changes.note = note;
@@ -269,13 +271,7 @@ async function upsertCompletion(
   changes: object,
 ): Promise<void> {
   const filter = { habitId, date };
-  const keys = {
-    userId,
-    isoWeek: isoWeekKeyOf(date),
-    sundayWeek: weekStartOf(date, 'sunday'),
-    month: monthKeyOf(date),
-  };
-  const update = { $set: changes, $setOnInsert: keys };
+  const update = { $set: changes, $setOnInsert: { userId, ...periodKeysOf(date) } };
   try {
     await CompletionModel.updateOne(filter, update, { upsert: true });
   } catch (error) {
@@ -285,6 +281,15 @@ async function upsertCompletion(
     }
     await CompletionModel.updateOne(filter, { $set: changes });
   }
+}
+
+/** The week and month keys a completion is stored with, for statistics to `$group` by. */
+function periodKeysOf(date: string) {
+  return {
+    isoWeek: isoWeekKeyOf(date),
+    sundayWeek: weekStartOf(date, 'sunday'),
+    month: monthKeyOf(date),
+  };
 }
 
 /**
@@ -398,8 +403,50 @@ function throwIfAny(errors: FieldError[]): void {
   }
 }
 
+/**
+ * Marks the user's workout-linked habits done on a day a workout was logged. A day the user has
+ * recorded by hand (done or skipped) is left as it is. The day is not checked against the user's
+ * today: the workout is saved already, and its day was checked there (a workout may fall on the
+ * day after the user's today; see workouts/service.ts, and `evaluationEnd` in progress.ts for how
+ * statistics count such a day).
+ */
+export async function markWorkoutDay(userId: string, date: string): Promise<void> {
+  for (const habit of await findHabitsLinkedToWorkouts(userId)) {
+    await insertWorkoutMark(habit, date);
+    if (date < habit.startDate) {
+      await moveStartBack(habit._id, date);
+    }
+  }
+}
+
+/** Inserts a workout's mark unless the day has a completion already (which then stays as it is). */
+async function insertWorkoutMark(habit: HabitDocument, date: string): Promise<void> {
+  try {
+    await CompletionModel.create({
+      userId: habit.userId,
+      habitId: habit._id,
+      date,
+      ...periodKeysOf(date),
+      status: 'done',
+      source: 'workout',
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 11000) {
+      throw error;
+    }
+  }
+}
+
+/**
+ * Takes back the marks that workouts made on a day (call it once no workout remains that day), of
+ * every habit, linked still or not; days the user recorded by hand stay.
+ */
+export async function unmarkWorkoutDay(userId: string, date: string): Promise<void> {
+  await CompletionModel.deleteMany({ userId, date, source: 'workout' });
+}
+
 /** The user's active habits that logging a workout marks done. */
-export async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument[]> {
+async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument[]> {
   return HabitModel.find({
     userId,
     kind: 'boolean',

@@ -1,14 +1,16 @@
-import { body, query, type ValidationChain } from 'express-validator';
+import { body, type ValidationChain } from 'express-validator';
 
 import {
   bodyBoolean,
   bodyEnum,
+  bodyId,
   bodyLocalDate,
   bodyNumber,
   bodyString,
   dateParam,
   idParam,
   paginationQuery,
+  queryEnum,
   queryLocalDate,
 } from '../lib/fields';
 import { COMPLETION_STATUSES, HABIT_KINDS, SCHEDULE_TYPES, TARGET_TYPES } from './model';
@@ -121,13 +123,7 @@ function habitFieldRules(isCreate: boolean): ValidationChain[] {
   ];
 }
 
-export const listHabitsRules = [
-  ...paginationQuery(),
-  query('archived')
-    .optional()
-    .isIn(['true', 'false'])
-    .withMessage('Must be true or false (given once)'),
-];
+export const listHabitsRules = [...paginationQuery(), queryEnum('archived', ['true', 'false'])];
 
 export const createHabitRules = [
   ...habitFieldRules(true),
@@ -148,7 +144,7 @@ export const updateHabitRules = [
     .withMessage('Must be true or false'),
 ];
 
-export const reorderRules = [body('ids.*').isMongoId().withMessage('Each id must be a valid id')];
+export const reorderRules = [bodyId('ids.*')];
 
 export const reorderContainers = [
   body('ids')

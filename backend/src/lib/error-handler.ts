@@ -9,6 +9,16 @@ interface HttpLikeError {
   status?: number;
 }
 
+// Mongoose's own messages quote the rejected value; answers name the rule instead.
+const SCHEMA_RULE_MESSAGES: Record<string, string> = {
+  required: 'Required',
+  maxlength: 'Too long',
+  minlength: 'Too short',
+  min: 'Too small',
+  max: 'Too large',
+  enum: 'Not an allowed value',
+};
+
 // What a 503 tells a client about when to come back (a dependency usually returns within seconds).
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -64,6 +74,14 @@ export function toAppError(error: unknown): AppError {
       userMessage: 'Unsupported body encoding',
     });
   }
+  // Any other 4xx raised before our handlers is the client's: the body parser's (a body shorter
+  // than its Content-Length, an aborted upload) and the router's (a path parameter whose
+  // percent-encoding does not decode).
+  if (typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
+    return new AppError('BAD_REQUEST', 'Unreadable request body', {
+      userMessage: 'The request body could not be read',
+    });
+  }
   if (error instanceof mongoose.Error.CastError) {
     return new AppError('VALIDATION_FAILED', 'Invalid value', {
       userMessage: `Invalid value for ${error.path}`,
@@ -73,7 +91,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof mongoose.Error.ValidationError) {
     const details = Object.values(error.errors).map((item) => ({
       field: item.path,
-      message: item.message,
+      message: SCHEMA_RULE_MESSAGES[item.kind] ?? 'Invalid value',
     }));
 
     return new AppError('VALIDATION_FAILED', 'Invalid input', {

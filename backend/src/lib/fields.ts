@@ -1,6 +1,6 @@
 import { body, param, query, type ValidationChain } from 'express-validator';
 
-import { isLocalDate, isTimeZone } from './time';
+import { canonicalTimeZone, isLocalDate, isTimeZone } from './time';
 
 // express-validator applies standard validators to each element of an array, so a field sent as
 // `["a","b"]` or as a repeated query key would pass `isString()`. Every chain starts with a type check.
@@ -24,7 +24,21 @@ function presentBodyField(field: string, { optional = false, nullable = false }:
   return chain.exists({ values: 'null' }).withMessage('Required').bail();
 }
 
-/** A required or optional trimmed string in the body, of bounded length, without NUL characters. */
+// With the `u` flag a surrogate pair reads as one code point, so `\p{Cs}` finds only lone halves.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Whether a string is well-formed Unicode. A lone surrogate (`"\ud800"` in JSON) cannot be stored:
+ * the database driver writes UTF-8 and silently turns it into U+FFFD, so what was read back would
+ * differ from what was acknowledged.
+ */
+export const isWellFormedText = (value: string) => !LONE_SURROGATE.test(value);
+
+/**
+ * A required or optional trimmed string in the body, of bounded length, without NUL characters or
+ * lone surrogates. Lengths count UTF-16 code units, as the browser's `maxlength` and the database's
+ * `maxlength` do, so an emoji outside the Basic Multilingual Plane counts twice everywhere alike.
+ */
 export function bodyString(
   field: string,
   { min = 1, max = 200, optional = false } = {},
@@ -46,7 +60,10 @@ export function bodyString(
     .contains('\u0000')
     .withMessage('Must not contain NUL characters')
     .bail()
-    .isLength({ min, max })
+    .custom(isWellFormedText)
+    .withMessage('Must be valid Unicode text')
+    .bail()
+    .custom((value: string) => value.length >= min && value.length <= max)
     .withMessage(
       min > 0 ? `Must be ${min} to ${max} characters` : `Must be at most ${max} characters`,
     );
@@ -94,7 +111,11 @@ export function bodyTimeZone(field: string, { optional = false } = {}): Validati
     chain.optional();
   }
 
-  return chain.custom(isTimeZone).withMessage('Must be an IANA time zone such as Europe/Paris');
+  return chain
+    .custom(isTimeZone)
+    .withMessage('Must be an IANA time zone such as Europe/Paris')
+    .bail()
+    .customSanitizer(canonicalTimeZone);
 }
 
 export function bodyEnum(
@@ -204,13 +225,30 @@ export function queryEnum(field: string, values: readonly string[]): ValidationC
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Whether the text is a real instant: `Date.parse` alone rolls "2026-02-30T17:00Z" over to
+ * 2 March, so the calendar date is checked too, and the offset kept within ±14:00.
+ */
+function isDateTime(value: string): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(value);
+  const isOffsetReal = !offset || (Number(offset[2]) <= 14 && Number(offset[3]) < 60);
+  const clock = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  const isClockReal =
+    !!clock && Number(clock[1]) < 24 && Number(clock[2]) < 60 && Number(clock[3] ?? 0) < 60;
+
+  return (
+    DATE_TIME.test(value) &&
+    isLocalDate(value.slice(0, 10)) &&
+    isClockReal &&
+    isOffsetReal &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
 /** An instant written in ISO 8601 with its offset (`2026-03-14T18:05:00+01:00` or `…Z`). */
 export function bodyDateTime(field: string, presence: Presence = {}): ValidationChain {
   return presentBodyField(field, presence)
-    .custom(
-      (value: unknown) =>
-        typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
-    )
+    .custom((value: unknown) => typeof value === 'string' && isDateTime(value))
     .withMessage('Must be a date and time with its offset, such as 2026-03-14T18:05:00+01:00');
 }
 

@@ -139,7 +139,7 @@ describe('POST /api/auth/register limit', () => {
       .set('X-Forwarded-For', address)
       .send({ email: `one.more.${address}@example.test`, password: TEST_PASSWORD });
 
-    expect(statuses).toEqual(Array(register.max).fill(201));
+    expect(statuses).toEqual(Array(register.max).fill(202));
     expectRateLimited(refused, 'register', register.windowSeconds);
     expect(await UserModel.countDocuments({ email: `one.more.${address}@example.test` })).toBe(0);
   });

@@ -94,7 +94,7 @@ describe('with Redis stopped, then back with its data', () => {
     expect(cachedAgain.headers['x-cache']).toBe('HIT');
     expect(refreshed.status).toBe(200);
     // The registration limit was first used during the outage; it counts again now.
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
     expect(registered.headers.ratelimit).toMatch(/"register"; r=\d+/);
   });
 });

@@ -12,6 +12,11 @@ export function isTimeZone(value: unknown): value is string {
   }
 }
 
+/** The runtime's spelling of a zone it accepts in any letter case (`utc` becomes `UTC`). */
+export function canonicalTimeZone(value: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+}
+
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether a string is a real calendar date written `YYYY-MM-DD` (29 February only in leap years). */

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import {
+  check,
   checkExact,
   matchedData,
   validationResult,
@@ -33,14 +34,95 @@ interface ValidateOptions {
   locations?: Array<'body' | 'query' | 'params'>;
 }
 
+const NO_FIELD = '\u0000no field';
+
+/** Deeper than any input we accept; bounds the work of every later walk over the input. */
+export const MAX_INPUT_DEPTH = 16;
+
+// express-validator looks field names up in a plain object, so a key that Object.prototype already
+// has (`constructor`, `toString`, `__proto__`) passes its unknown-field check. No field of ours
+// has such a name, so they are refused here, at any depth.
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+function segment(key: string | number, isFirst: boolean): string {
+  if (typeof key === 'number') {
+    return `[${key}]`;
+  }
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) {
+    return isFirst ? key : `.${key}`;
+  }
+
+  return `[${JSON.stringify(key)}]`;
+}
+
+/** A path as express-validator writes field names: `exercises[0].sets[1].reps`, `["a.b"]`. */
+export function fieldPath(path: Array<string | number>): string {
+  return path.map((key, index) => segment(key, index === 0)).join('');
+}
+
+/**
+ * Finds reserved keys and nesting beyond MAX_INPUT_DEPTH, without recursion. `isFlat`: top-level
+ * keys are names as sent (a query string's `a[b]`), reported as they are.
+ */
+export function findHostileKeys(input: unknown, { isFlat = false } = {}): FieldError[] {
+  const problems: FieldError[] = [];
+  const nameOf = (path: Array<string | number>) =>
+    isFlat && typeof path[0] === 'string'
+      ? `${path[0]}${path
+          .slice(1)
+          .map((key) => segment(key, false))
+          .join('')}`
+      : fieldPath(path);
+  const pending: Array<{ value: unknown; path: Array<string | number> }> = [
+    { value: input, path: [] },
+  ];
+  while (pending.length > 0 && problems.length < 20) {
+    const { value, path } = pending.pop() as { value: unknown; path: Array<string | number> };
+    if (typeof value !== 'object' || value === null) {
+      continue;
+    }
+    if (path.length >= MAX_INPUT_DEPTH) {
+      problems.push({ field: nameOf(path), message: 'Nested too deeply' });
+      continue;
+    }
+    const entries: Array<[string | number, unknown]> = Array.isArray(value)
+      ? value.map((item, index) => [index, item])
+      : Object.entries(value);
+    for (const [key, item] of entries) {
+      // A query key arrives whole (`a[__proto__][b]`) and is read as a path later on.
+      if (typeof key === 'string' && key.split(/[[\].]/).some((part) => RESERVED_KEYS.has(part))) {
+        problems.push({ field: nameOf([...path, key]), message: 'Reserved name' });
+        continue;
+      }
+      pending.push({ value: item, path: [...path, key] });
+    }
+  }
+
+  return problems;
+}
+
 /** Runs the chains, rejects fields that no chain names, and throws one 400 naming every bad field. */
 export function validate(
   chains: ValidationChain[],
   { containers = [], locations = ['body', 'query'] }: ValidateOptions = {},
 ): RequestHandler {
-  const runner: ContextRunner = checkExact(chains, { locations });
+  // checkExact looks for unknown fields only in locations that some chain reads, so a route with
+  // body rules alone would take any query string. A chain per location that refuses a name no
+  // one sends puts every location under the check.
+  const everywhere = locations.map((location) =>
+    check(NO_FIELD, [location])
+      .optional()
+      .custom(() => false)
+      .withMessage('Unknown field'),
+  );
+  const runner: ContextRunner = checkExact([...chains, ...everywhere], { locations });
 
   return async (req, _res, next) => {
+    const hostile = [...findHostileKeys(req.body), ...findHostileKeys(req.query, { isFlat: true })];
+    if (hostile.length > 0) {
+      throw validationFailed(hostile);
+    }
+
     const nulls = nullContainers([...chains, ...containers], req);
     if (nulls.length > 0) {
       throw validationFailed(nulls);

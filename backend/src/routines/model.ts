@@ -1,5 +1,7 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
+import { idempotentCreates } from '../lib/idempotency';
+
 import { exerciseEntrySchema } from '../workouts/set-schema';
 
 /** A workout template: exercises in order with their target sets. */
@@ -14,6 +16,8 @@ const routineSchema = new Schema(
 );
 
 routineSchema.index({ userId: 1, _id: 1 });
+
+routineSchema.plugin(idempotentCreates);
 
 export type Routine = InferSchemaType<typeof routineSchema>;
 export type RoutineDocument = HydratedDocument<Routine>;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import type { PageQuery } from '../lib/pagination';
+import { idempotent } from '../lib/idempotency';
 import { inputOf, validate } from '../lib/validate';
 import { getWeightUnit } from '../users/service';
 import { entryOf } from '../workouts/entries';
@@ -41,9 +42,14 @@ routinesRouter.get('/', validate(listRoutinesRules), async (req, res) => {
   });
 });
 
+// A retried create with the same Idempotency-Key answers as the first (lib/idempotency.ts).
+const replayRoutine = async (userId: string, id: string) =>
+  presentRoutine(await getRoutine(userId, id), await getWeightUnit(userId));
+
 routinesRouter.post(
   '/',
   validate(createRoutineRules, { containers: createRoutineContainers }),
+  idempotent({ replay: replayRoutine }),
   async (req, res) => {
     const userId = userIdOf(req);
     const routine = await createRoutine(userId, inputOf<RoutineInput>(req));
@@ -53,15 +59,20 @@ routinesRouter.post(
 );
 
 /** Saves a finished workout as a routine: its exercises, with its sets as the targets. */
-routinesRouter.post('/from-workout', validate(routineFromWorkoutRules), async (req, res) => {
-  const userId = userIdOf(req);
-  const { workoutId, name } = inputOf<{ workoutId: string; name: string }>(req);
-  const workout = await getWorkout(userId, workoutId);
+routinesRouter.post(
+  '/from-workout',
+  validate(routineFromWorkoutRules),
+  idempotent({ replay: replayRoutine }),
+  async (req, res) => {
+    const userId = userIdOf(req);
+    const { workoutId, name } = inputOf<{ workoutId: string; name: string }>(req);
+    const workout = await getWorkout(userId, workoutId);
 
-  const exercises = workout.exercises.map(entryOf);
-  const routine = await createRoutineFromEntries(userId, { name, exercises });
-  res.status(201).json(presentRoutine(routine, await getWeightUnit(userId)));
-});
+    const exercises = workout.exercises.map(entryOf);
+    const routine = await createRoutineFromEntries(userId, { name, exercises });
+    res.status(201).json(presentRoutine(routine, await getWeightUnit(userId)));
+  },
+);
 
 routinesRouter.get('/:id', validate(routineIdRules), async (req, res) => {
   const userId = userIdOf(req);

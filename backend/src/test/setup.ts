@@ -12,7 +12,8 @@ import { config } from '../lib/config';
 import { connectRedis, disconnectRedis, redis } from '../lib/redis';
 import { UserModel, type UserDocument } from '../users/model';
 
-export const TEST_PASSWORD = 'correct horse battery staple';
+// Not 'correct horse battery staple': that one is on the common-password list now.
+export const TEST_PASSWORD = 'velvet lantern orbit quietly';
 
 let passwordHash: Promise<string> | undefined;
 let app: Express | undefined;
@@ -36,11 +37,21 @@ async function deleteTestKeys(): Promise<void> {
   if (redis.status !== 'ready') {
     return;
   }
-  // SCAN is fine here: the test Redis holds only test keys. The client prefix is not applied to
-  // SCAN patterns or returned keys, so both are handled by hand.
+  const unprefixed = (await testKeys()).map((key) => key.slice(config.redisKeyPrefix.length));
+  for (let start = 0; start < unprefixed.length; start += 500) {
+    await redis.del(...unprefixed.slice(start, start + 500));
+  }
+}
+
+/**
+ * This file's Redis keys, with their prefix. SCAN is fine here: the test Redis holds only test
+ * keys. The client prefix is not applied to SCAN patterns or returned keys.
+ */
+export async function testKeys(): Promise<string[]> {
+  const keys: string[] = [];
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(
+    const [next, batch] = await redis.scan(
       cursor,
       'MATCH',
       `${config.redisKeyPrefix}*`,
@@ -48,11 +59,10 @@ async function deleteTestKeys(): Promise<void> {
       500,
     );
     cursor = next;
-    const unprefixed = keys.map((key) => key.slice(config.redisKeyPrefix.length));
-    if (unprefixed.length > 0) {
-      await redis.del(...unprefixed);
-    }
+    keys.push(...batch);
   } while (cursor !== '0');
+
+  return keys;
 }
 
 export function api() {

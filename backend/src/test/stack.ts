@@ -135,21 +135,36 @@ export function report(line: string): void {
 
 let userCount = 0;
 
-/** Registers a fresh user through NGINX and returns its access token. */
+export const STACK_PASSWORD = 'a long enough stack password';
+
+async function postJson(path: string, body: object): Promise<Response> {
+  return fetch(`${stack.baseUrl()}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Signs in through NGINX and returns a fresh access token. */
+export async function loginThroughStack(email: string, password = STACK_PASSWORD): Promise<string> {
+  const res = await postJson('/api/auth/login', { email, password });
+  if (res.status !== 200) {
+    throw new Error(`login answered ${res.status}: ${await res.text()}`);
+  }
+
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Registers a fresh user through NGINX, signs in, and returns its access token. */
 export async function registerThroughStack(): Promise<{ email: string; token: string }> {
   userCount += 1;
   const email = `stack${userCount}.${Date.now()}.${process.pid}@example.test`;
-  const res = await fetch(`${stack.baseUrl()}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: 'a long enough stack password' }),
-  });
-  if (res.status !== 201) {
+  const res = await postJson('/api/auth/register', { email, password: STACK_PASSWORD });
+  if (res.status !== 202) {
     throw new Error(`register answered ${res.status}: ${await res.text()}`);
   }
-  const body = (await res.json()) as { accessToken: string };
 
-  return { email, token: body.accessToken };
+  return { email, token: await loginThroughStack(email) };
 }
 
 /** The base URL of one API instance, straight to its port (no NGINX): index 0, 1, … */

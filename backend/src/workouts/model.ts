@@ -1,5 +1,6 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
+import { idempotentCreates } from '../lib/idempotency';
 import { exerciseEntrySchema } from './set-schema';
 
 const workoutSchema = new Schema(
@@ -30,6 +31,8 @@ workoutSchema.index({ userId: 1, clientId: 1 }, { unique: true });
 workoutSchema.index({ userId: 1, 'exercises.exerciseId': 1, startedAt: -1 });
 // Progress by week, and whether another workout keeps a linked habit's day done.
 workoutSchema.index({ userId: 1, date: 1 });
+
+workoutSchema.plugin(idempotentCreates);
 
 export type Workout = InferSchemaType<typeof workoutSchema>;
 export type WorkoutDocument = HydratedDocument<Workout>;

@@ -1,5 +1,6 @@
 import { catalogExerciseId, seedExerciseCatalog } from '../exercises/seed';
 import { CompletionModel } from '../habits/model';
+import { addDays, localDateIn } from '../lib/time';
 import { buildExercise } from '../test/gym';
 import { api, buildUser, expectError, useTestServices, type TestUser } from '../test/setup';
 import { UserModel } from '../users/model';
@@ -498,20 +499,29 @@ describe('GET, PATCH and DELETE /api/workouts/:id', () => {
   });
 });
 
+async function linkedHabit(user: TestUser) {
+  const res = await api()
+    .post('/api/habits')
+    .set(user.auth)
+    .send({ name: 'Gym', linkedToWorkouts: true });
+  expect(res.body.linkedToWorkouts).toBe(true);
+
+  return res.body.id as string;
+}
+
+const doneDays = async (habitId: string) =>
+  (await CompletionModel.find({ habitId })).map((completion) => completion.date).sort();
+
+// A habit's recorded days, as the tests below compare them.
+const daysOf = async (habitId: string) =>
+  (await CompletionModel.find({ habitId }).sort({ date: 1 })).map(
+    ({ date, status, source, note }) => ({ date, status, source, note }),
+  );
+
+const tick = (user: TestUser, habitId: string, date: string, body: object = {}) =>
+  api().put(`/api/habits/${habitId}/completions/${date}`).set(user.auth).send(body);
+
 describe('habits linked to workouts', () => {
-  async function linkedHabit(user: TestUser) {
-    const res = await api()
-      .post('/api/habits')
-      .set(user.auth)
-      .send({ name: 'Gym', linkedToWorkouts: true });
-    expect(res.body.linkedToWorkouts).toBe(true);
-
-    return res.body.id as string;
-  }
-
-  const doneDays = async (habitId: string) =>
-    (await CompletionModel.find({ habitId })).map((completion) => completion.date).sort();
-
   it('marks the habit done on the workout’s local day, until the last workout of that day is deleted', async () => {
     const user = await buildUser({ timezone: 'America/New_York' });
     const habitId = await linkedHabit(user);
@@ -563,5 +573,200 @@ describe('habits linked to workouts', () => {
       'VALIDATION_FAILED',
       'linkedToWorkouts',
     );
+  });
+
+  it('keeps a day the user ticked by hand when the last workout of that day is deleted', async () => {
+    const user = await buildUser();
+    const habitId = await linkedHabit(user);
+    expect((await tick(user, habitId, '2026-03-14')).status).toBe(200);
+    const workout = await logWorkout(user, legDay);
+
+    const deleted = await api().delete(`/api/workouts/${workout.id}`).set(user.auth);
+
+    expect(deleted.status).toBe(204);
+    expect(await daysOf(habitId)).toEqual([
+      { date: '2026-03-14', status: 'done', source: 'hand', note: '' },
+    ]);
+  });
+
+  it('keeps a day the workout marked once the user has recorded it by hand too', async () => {
+    const user = await buildUser();
+    const habitId = await linkedHabit(user);
+    const workout = await logWorkout(user, legDay);
+    expect(await daysOf(habitId)).toEqual([
+      { date: '2026-03-14', status: 'done', source: 'workout', note: '' },
+    ]);
+
+    await tick(user, habitId, '2026-03-14', { note: 'Legs with Sam' });
+    await api().delete(`/api/workouts/${workout.id}`).set(user.auth);
+
+    expect(await daysOf(habitId)).toEqual([
+      { date: '2026-03-14', status: 'done', source: 'hand', note: 'Legs with Sam' },
+    ]);
+  });
+
+  it('leaves a day skipped by hand as it is, with or without the workout', async () => {
+    const user = await buildUser();
+    const habitId = await linkedHabit(user);
+    await tick(user, habitId, '2026-03-14', { status: 'skipped' });
+
+    const workout = await logWorkout(user, legDay);
+    const afterLogging = await daysOf(habitId);
+    await api().delete(`/api/workouts/${workout.id}`).set(user.auth);
+
+    const skipped = { date: '2026-03-14', status: 'skipped', source: 'hand', note: '' };
+    expect(afterLogging).toEqual([skipped]);
+    expect(await daysOf(habitId)).toEqual([skipped]);
+  });
+
+  it('moves only its own mark when a workout moves to another day', async () => {
+    const user = await buildUser();
+    const gym = await linkedHabit(user);
+    const stretch = await linkedHabit(user);
+    await tick(user, stretch, '2026-03-14');
+    const workout = await logWorkout(user, legDay);
+
+    await api().patch(`/api/workouts/${workout.id}`).set(user.auth).send({ date: '2026-03-13' });
+
+    expect(await doneDays(gym)).toEqual(['2026-03-13']);
+    expect(await daysOf(stretch)).toEqual([
+      { date: '2026-03-13', status: 'done', source: 'workout', note: '' },
+      { date: '2026-03-14', status: 'done', source: 'hand', note: '' },
+    ]);
+  });
+
+  it('takes back the marks workouts made when the day’s last workout goes, also of a habit unlinked since', async () => {
+    const user = await buildUser();
+    const habitId = await linkedHabit(user);
+    const workout = await logWorkout(user, legDay);
+    await api().patch(`/api/habits/${habitId}`).set(user.auth).send({ linkedToWorkouts: false });
+
+    await api().delete(`/api/workouts/${workout.id}`).set(user.auth);
+
+    expect(await daysOf(habitId)).toEqual([]);
+  });
+
+  it('marks the day of a workout sent again with its clientId, in case the first attempt did not', async () => {
+    const user = await buildUser();
+    const body = { ...legDay, clientId: 'c0ffee00-2222-4b3c-8d4e-0123456789ab' };
+    await logWorkout(user, body);
+    const habitId = await linkedHabit(user);
+
+    const again = await api().post('/api/workouts').set(user.auth).send(body);
+
+    expect(again.status).toBe(200);
+    expect(await doneDays(habitId)).toEqual(['2026-03-14']);
+    expect(await WorkoutModel.countDocuments({ userId: user.user._id })).toBe(1);
+  });
+});
+
+/** A time zone whose clock now reads about noon, so that no test here runs near its midnight. */
+function zoneAtNoon(): { timeZone: string; offset: string } {
+  const hours = 12 - new Date().getUTCHours();
+  const sign = hours < 0 ? '-' : '+';
+  const offset = `${sign}${String(Math.abs(hours)).padStart(2, '0')}:00`;
+  // Etc/GMT zones count the other way round: Etc/GMT-5 is five hours ahead of UTC.
+  const timeZone = hours === 0 ? 'Etc/GMT' : `Etc/GMT${hours < 0 ? '+' : '-'}${Math.abs(hours)}`;
+
+  return { timeZone, offset };
+}
+
+describe('workouts on days still to come', () => {
+  const { timeZone, offset } = zoneAtNoon();
+  const today = localDateIn(timeZone);
+  const tomorrow = addDays(today, 1);
+  const dayAfter = addDays(today, 2);
+  const now = () => new Date().toISOString();
+  const bodyAt = (startedAt: string, date?: string) => ({
+    ...squatSession(startedAt, [{ reps: 5, weight: 100 }]),
+    ...(date ? { date } : {}),
+  });
+
+  async function expectNothingWritten(user: TestUser) {
+    expect(await WorkoutModel.countDocuments({ userId: user.user._id })).toBe(0);
+    expect(await CompletionModel.countDocuments({ userId: user.user._id })).toBe(0);
+  }
+
+  it('logs a workout dated the day after the user’s today and marks that day, as travellers east need', async () => {
+    const user = await buildUser({ timezone: timeZone });
+    const habitId = await linkedHabit(user);
+
+    const res = await api().post('/api/workouts').set(user.auth).send(bodyAt(now(), tomorrow));
+
+    expect({ status: res.status, date: res.body.date }).toEqual({ status: 201, date: tomorrow });
+    expect(await daysOf(habitId)).toEqual([
+      { date: tomorrow, status: 'done', source: 'workout', note: '' },
+    ]);
+    // Statistics run up to such a day (see evaluationEnd in habits/progress.ts).
+    const stats = await api().get(`/api/habits/${habitId}/stats`).set(user.auth);
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({
+      asOf: tomorrow,
+      currentStreak: { count: 1, start: tomorrow, end: tomorrow },
+      totals: { done: 1 },
+    });
+  });
+
+  it('logs a workout whose start is just past midnight by a clock running ahead, on that day', async () => {
+    const user = await buildUser({ timezone: timeZone });
+    const habitId = await linkedHabit(user);
+
+    const res = await api()
+      .post('/api/workouts')
+      .set(user.auth)
+      .send(bodyAt(`${tomorrow}T00:05:00${offset}`));
+
+    expect({ status: res.status, date: res.body.date }).toEqual({ status: 201, date: tomorrow });
+    expect(await doneDays(habitId)).toEqual([tomorrow]);
+  });
+
+  it('refuses a day later than tomorrow with 400 naming date and writes nothing, linked habits or not', async () => {
+    const linked = await buildUser({ timezone: timeZone });
+    await linkedHabit(linked);
+    const plain = await buildUser({ timezone: timeZone });
+
+    for (const user of [linked, plain]) {
+      const res = await api().post('/api/workouts').set(user.auth).send(bodyAt(now(), dayAfter));
+
+      expectError(res, 400, 'VALIDATION_FAILED', 'date');
+      await expectNothingWritten(user);
+    }
+  });
+
+  it('refuses a start that falls later than tomorrow with 400 naming startedAt', async () => {
+    const user = await buildUser({ timezone: timeZone });
+    await linkedHabit(user);
+
+    const res = await api()
+      .post('/api/workouts')
+      .set(user.auth)
+      .send(bodyAt(`${dayAfter}T00:30:00${offset}`));
+
+    expectError(res, 400, 'VALIDATION_FAILED', 'startedAt');
+    await expectNothingWritten(user);
+  });
+
+  it('refuses moving a workout later than tomorrow, leaving it and its marks as they were', async () => {
+    const user = await buildUser({ timezone: timeZone });
+    const habitId = await linkedHabit(user);
+    const workout = await logWorkout(user, bodyAt(now(), today));
+
+    const res = await api()
+      .patch(`/api/workouts/${workout.id}`)
+      .set(user.auth)
+      .send({ date: dayAfter, notes: 'Moved' });
+
+    expectError(res, 400, 'VALIDATION_FAILED', 'date');
+    const stored = await WorkoutModel.findById(workout.id);
+    expect({ date: stored?.date, notes: stored?.notes }).toEqual({ date: today, notes: '' });
+    expect(await doneDays(habitId)).toEqual([today]);
+  });
+
+  it('still refuses a hand tick on the day after today', async () => {
+    const user = await buildUser({ timezone: timeZone });
+    const habitId = await linkedHabit(user);
+
+    expectError(await tick(user, habitId, tomorrow), 400, 'VALIDATION_FAILED', 'date');
+    expect(await daysOf(habitId)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { cacheResponse } from '../lib/cache';
+import { idempotent } from '../lib/idempotency';
 import type { PageQuery } from '../lib/pagination';
 import { inputOf, validate } from '../lib/validate';
 import { getWeightUnit } from '../users/service';
@@ -40,10 +41,22 @@ workoutsRouter.get('/', cacheResponse(), validate(listWorkoutsRules), async (req
   });
 });
 
-// 201 for a new workout, 200 when the same clientId was saved before (a retry or a double tap).
+// A retried create with the same Idempotency-Key answers as the first (lib/idempotency.ts); a
+// repeated clientId answers 200 with the workout saved before (a retry or a double tap).
+const replayWorkout = async (userId: string, id: string) => {
+  const workout = await getWorkout(userId, id);
+  const [unit, records] = await Promise.all([
+    getWeightUnit(userId),
+    findWorkoutRecords(userId, workout),
+  ]);
+
+  return presentWorkout(workout, unit, records);
+};
+
 workoutsRouter.post(
   '/',
   validate(createWorkoutRules, { containers: createWorkoutContainers }),
+  idempotent({ replay: replayWorkout }),
   async (req, res) => {
     const userId = userIdOf(req);
     const { workout, created } = await createWorkout(userId, inputOf<WorkoutInput>(req));

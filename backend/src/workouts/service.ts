@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { Types } from 'mongoose';
 
-import { findHabitsLinkedToWorkouts, markCompletion, unmarkCompletion } from '../habits/service';
+import { markWorkoutDay, unmarkWorkoutDay } from '../habits/service';
 import { notFound, validationFailed, type FieldError } from '../lib/errors';
 import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
-import { localDateIn } from '../lib/time';
+import { addDays, localDateIn } from '../lib/time';
 import { isRoutineOf } from '../routines/service';
 import { getUser } from '../users/service';
 import { startedBeforeCursor } from './cursor';
@@ -22,6 +22,10 @@ import type { WeightUnit } from './units';
 const MAX_WORKOUT_HOURS = 24;
 // A phone's clock may run ahead of the server's, or sit a time zone further east.
 const MAX_FUTURE_HOURS = 36;
+// For the same reasons a workout's local day may be the day after the user's today (in the zone
+// of their profile, which a traveller may not have changed), but no later: a gym log records
+// what was done; plans are routines.
+const MAX_FUTURE_DAYS = 1;
 const HOUR_MS = 3600 * 1000;
 
 export interface WorkoutInput {
@@ -66,7 +70,9 @@ export async function findWorkouts(
 /**
  * Logs a finished workout and marks the user's workout-linked habits done for its local day.
  * Idempotent by `clientId`: the same workout sent again answers the saved one
- * (`created: false`). Throws VALIDATION_FAILED, writing nothing, for any bad field.
+ * (`created: false`), and marks its day again in case the first attempt failed before doing so.
+ * Throws VALIDATION_FAILED, writing nothing, for any bad field, including a day more than one
+ * day after the user's today.
  */
 export async function createWorkout(
   userId: string,
@@ -75,12 +81,15 @@ export async function createWorkout(
   const user = await getUser(userId);
   const saved = input.clientId ? await findByClientId(userId, input.clientId) : null;
   if (saved) {
+    await markWorkoutDay(userId, saved.date);
     return { workout: saved, created: false };
   }
 
   const startedAt = new Date(input.startedAt);
   const endedAt = input.endedAt ? new Date(input.endedAt) : null;
+  const date = input.date ?? localDateIn(user.timezone, startedAt);
   assertTimes(startedAt, endedAt);
+  assertDay(date, { timeZone: user.timezone, field: input.date ? 'date' : 'startedAt' });
   await assertRoutine(userId, input.routineId);
   const exercises = await buildExerciseEntries(userId, input.exercises, {
     unit: input.unit ?? user.unit,
@@ -88,7 +97,7 @@ export async function createWorkout(
 
   const workout = await insertWorkout(userId, {
     clientId: input.clientId ?? randomUUID(),
-    date: input.date ?? localDateIn(user.timezone, startedAt),
+    date,
     startedAt,
     endedAt,
     notes: input.notes ?? '',
@@ -100,7 +109,9 @@ export async function createWorkout(
     return workout;
   }
 
-  await markLinkedHabits(userId, workout.workout.date);
+  // The day was checked before saving, and marking it refuses nothing: a saved workout is never
+  // answered with a 4xx.
+  await markWorkoutDay(userId, workout.workout.date);
 
   return workout;
 }
@@ -118,7 +129,13 @@ export async function updateWorkout(
   const startedAt = changes.startedAt ? new Date(changes.startedAt) : workout.startedAt;
   const endedAt =
     changes.endedAt === undefined ? (workout.endedAt ?? null) : toDateOrNull(changes.endedAt);
+  const date =
+    changes.date ?? (changes.startedAt ? localDateIn(user.timezone, startedAt) : workout.date);
   assertTimes(startedAt, endedAt);
+  // A day kept as it was is not checked again: it may lie ahead after the user moved west.
+  if (date !== previousDate) {
+    assertDay(date, { timeZone: user.timezone, field: changes.date ? 'date' : 'startedAt' });
+  }
   await assertRoutine(userId, changes.routineId);
   const exercises = changes.exercises
     ? await buildExerciseEntries(userId, changes.exercises, { unit: changes.unit ?? user.unit })
@@ -127,8 +144,7 @@ export async function updateWorkout(
   workout.set({
     startedAt,
     endedAt,
-    date:
-      changes.date ?? (changes.startedAt ? localDateIn(user.timezone, startedAt) : workout.date),
+    date,
     ...(changes.notes === undefined ? {} : { notes: changes.notes }),
     ...(changes.routineId === undefined ? {} : { routineId: changes.routineId }),
     ...(exercises ? { exercises, volumeKg: totalVolumeKg(exercises) } : {}),
@@ -136,7 +152,7 @@ export async function updateWorkout(
   await workout.save();
 
   if (workout.date !== previousDate) {
-    await markLinkedHabits(userId, workout.date);
+    await markWorkoutDay(userId, workout.date);
     await unmarkLinkedHabits(userId, previousDate);
   }
 
@@ -177,6 +193,15 @@ function assertTimes(startedAt: Date, endedAt: Date | null): void {
   }
 }
 
+/** Refuses a local day more than MAX_FUTURE_DAYS after the user's today, naming `field`. */
+function assertDay(date: string, { timeZone, field }: { timeZone: string; field: string }): void {
+  const latest = addDays(localDateIn(timeZone), MAX_FUTURE_DAYS);
+  if (date > latest) {
+    const message = `The workout's day (${date}) must not be after ${latest}, the day after today in ${timeZone}`;
+    throw validationFailed([{ field, message }]);
+  }
+}
+
 async function assertRoutine(userId: string, routineId: string | null | undefined) {
   if (routineId && !(await isRoutineOf(userId, routineId))) {
     throw validationFailed([{ field: 'routineId', message: 'Unknown routine' }]);
@@ -210,21 +235,17 @@ function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;
 }
 
-async function markLinkedHabits(userId: string, date: string): Promise<void> {
-  for (const habit of await findHabitsLinkedToWorkouts(userId)) {
-    await markCompletion(userId, { habitId: habit.id, date });
-  }
-}
-
-// Undone only when no other workout remains that day.
-// TODO: a day the user had also checked by hand is undone too, because completions do not record
-// who made them; acceptable until habits keep a completion's source (a change to issue 3's model).
+// Only when no other workout remains that day, and only the marks workouts made: a day the user
+// recorded by hand stays.
 async function unmarkLinkedHabits(userId: string, date: string): Promise<void> {
   if (await WorkoutModel.exists({ userId, date })) {
     return;
   }
-  for (const habit of await findHabitsLinkedToWorkouts(userId)) {
-    await unmarkCompletion(userId, { habitId: habit.id, date });
+  await unmarkWorkoutDay(userId, date);
+  // A workout saved on that day meanwhile (from another tab) may have found the mark still there
+  // and left it: mark the day again for it.
+  if (await WorkoutModel.exists({ userId, date })) {
+    await markWorkoutDay(userId, date);
   }
 }
 

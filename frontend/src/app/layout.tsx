@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import { Providers } from '@/components/Providers';
@@ -19,7 +20,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request: the Content-Security-Policy nonce (src/proxy.ts) is new every time,
+  // and Next.js can only put it on its scripts when the page is rendered for that request.
+  await connection();
+
   return (
     <html lang="en">
       <body>

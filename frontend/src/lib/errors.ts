@@ -4,6 +4,7 @@ import { isAxiosError } from 'axios';
 const API_CODES = [
   'VALIDATION_FAILED',
   'INVALID_JSON',
+  'BAD_REQUEST',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'FORBIDDEN',
@@ -11,6 +12,8 @@ const API_CODES = [
   'ROUTE_NOT_FOUND',
   'EMAIL_TAKEN',
   'CONFLICT',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'IDEMPOTENCY_KEY_REUSED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
@@ -40,6 +43,7 @@ const KNOWN_CODES = new Set<string>(API_CODES);
 const USER_MESSAGES: Record<ApiErrorCode, string> = {
   VALIDATION_FAILED: 'Some of the values are not valid.',
   INVALID_JSON: 'The server could not read the request. Reload the page and try again.',
+  BAD_REQUEST: 'The server could not read the request. Reload the page and try again.',
   UNAUTHENTICATED: 'Your session has ended. Please log in again.',
   INVALID_CREDENTIALS: 'The email or password is incorrect.',
   FORBIDDEN: 'You are not allowed to do that.',
@@ -48,6 +52,8 @@ const USER_MESSAGES: Record<ApiErrorCode, string> = {
     'The server does not offer this yet. Reload the page; the app may be out of date.',
   EMAIL_TAKEN: 'An account with this email already exists.',
   CONFLICT: 'This already exists.',
+  IDEMPOTENCY_IN_PROGRESS: 'Still saving your last change. Try again in a moment.',
+  IDEMPOTENCY_KEY_REUSED: 'Something went wrong. Reload the page and try again.',
   PAYLOAD_TOO_LARGE: 'That is too much to save at once. Shorten it and try again.',
   UNSUPPORTED_MEDIA_TYPE: 'The server could not read the request. Reload the page and try again.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',

@@ -58,7 +58,7 @@ export function RegisterForm() {
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
     } catch (caught) {
-      setError(toApiError(caught));
+      setError(describeRegisterError(toApiError(caught)));
       setIsSubmitting(false);
     }
   }
@@ -87,7 +87,7 @@ export function RegisterForm() {
           inputMode="email"
           value={values.email}
           onChange={(event) => handleChange('email', event.target.value)}
-          isInvalid={invalidFields.has('email') || error?.code === 'EMAIL_TAKEN'}
+          isInvalid={invalidFields.has('email')}
           required
         />
         <PasswordField
@@ -112,6 +112,21 @@ export function RegisterForm() {
       </p>
     </AuthCard>
   );
+}
+
+// Registration never says whether an email has an account; the sign-in after it fails when the
+// email has one with another password. Say so in a way that helps the owner and tells no one else.
+function describeRegisterError(error: ApiError): ApiError {
+  if (error.code !== 'INVALID_CREDENTIALS') {
+    return error;
+  }
+
+  return new ApiError({
+    code: error.code,
+    status: error.status,
+    message:
+      'We could not sign you in with this email and password. If you already have an account, log in with its password instead.',
+  });
 }
 
 // Counted as the API counts: code points of the NFKC form, so an emoji is one character.

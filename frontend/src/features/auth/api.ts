@@ -14,12 +14,16 @@ export async function login(input: LoginInput): Promise<Session> {
   return session;
 }
 
-/** Creates the account and signs in with it. Throws EMAIL_TAKEN or VALIDATION_FAILED. */
+/**
+ * Creates the account, then signs in with it. The API answers a registration the same way whether
+ * or not the email has an account (so that it reveals no one's email), and starts no session: the
+ * sign-in that follows succeeds for a new account, or for an existing one when the password is
+ * its own. Throws VALIDATION_FAILED, or INVALID_CREDENTIALS when the email has another password.
+ */
 export async function register(input: RegisterInput): Promise<Session> {
-  const session = await postAuth<Session>('/auth/register', input);
+  await postAuth<unknown>('/auth/register', input);
 
-  setSession(session);
-  return session;
+  return login({ email: input.email, password: input.password });
 }
 
 /**
