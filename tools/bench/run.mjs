@@ -82,11 +82,12 @@ function gitCommit(root) {
 /** Writes through the API once per collection, so the seed's documents can be compared with them. */
 async function writeShapeProbe(http, backend) {
   const email = `bench.probe.${Date.now()}@example.test`;
-  const registered = await http.expect(201, '/api/auth/register', {
+  // Registration answers 202 alike for a new and a taken email; the session comes from login.
+  await http.expect(202, '/api/auth/register', {
     method: 'POST',
     body: { email, password: BENCH_PASSWORD, name: 'Bench Probe', timezone: 'Europe/Berlin' },
   });
-  const token = registered.body.accessToken;
+  const { token, userId } = await http.login(email, BENCH_PASSWORD);
   const habit = await http.expect(201, '/api/habits', {
     method: 'POST',
     token,
@@ -104,7 +105,7 @@ async function writeShapeProbe(http, backend) {
     body: workoutBodyOf(backend, new Date(Date.now() - 3_600_000)),
   });
   return {
-    users: registered.body.user.id,
+    users: userId,
     habits: habit.body.id,
     completions: { habitId: completion.body.habitId, date: completion.body.date },
     workouts: workout.body.id,
