@@ -8,8 +8,10 @@ import { authRouter } from './auth/routes';
 import { mountBareHello, mountFullHello } from './bench/anchors';
 import { bodyWeightsRouter } from './body-weights/routes';
 import { exercisesRouter } from './exercises/routes';
+import { exportsRouter } from './exports/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { importsRouter } from './imports/routes';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
@@ -64,8 +66,12 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(corsForWebApp);
   app.use(compression());
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
-  // rather than inflated.
-  app.use(express.json({ limit: config.bodyLimit, inflate: false }));
+  // rather than inflated. An import's body is the uploaded file itself, streamed to disk by the
+  // imports routes.
+  const parseJson = express.json({ limit: config.bodyLimit, inflate: false });
+  app.use((req, res, next) =>
+    req.path.startsWith('/api/imports') ? next() : parseJson(req, res, next),
+  );
   app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 
@@ -87,6 +93,8 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use('/api/routines', routinesRouter);
   app.use('/api/progress', progressRouter);
   app.use('/api/body-weights', bodyWeightsRouter);
+  app.use('/api/imports', importsRouter);
+  app.use('/api/exports', exportsRouter);
 
   app.use(routeNotFound);
   app.use(recoverIdempotentCreate);
