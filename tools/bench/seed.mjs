@@ -204,21 +204,26 @@ function completionOf(backend, { userId, habitId, date, status, value, note, at 
   );
 }
 
-/** A workout-linked habit's days: one done day per local date with a workout, as logging marks. */
+/**
+ * A workout-linked habit's days: one done day per local date with a workout, inserted as logging
+ * a workout marks it (a plain insert, so every default is stored, and `source: 'workout'`).
+ */
 function linkedCompletionsFor({ backend, user, habit, workouts, random }) {
   const dates = [...new Set(workouts.map((workout) => workout.date))];
   return Promise.all(
-    dates.map((date) =>
-      completionOf(backend, {
+    dates.map((date) => {
+      const at = instantOf(date, random);
+      return documentOf(backend.models.completions, {
         userId: user._id,
         habitId: habit._id,
         date,
+        ...backend.completionKeysOf(date),
         status: 'done',
-        value: null,
-        note: '',
-        at: instantOf(date, random),
-      }),
-    ),
+        source: 'workout',
+        createdAt: at,
+        updatedAt: at,
+      });
+    }),
   );
 }
 
