@@ -94,5 +94,6 @@ wait_for_url "http://127.0.0.1:$HTTP_PORT/bench/node-hello" 30
 wait_for_url "http://127.0.0.1:$HTTP_PORT/login" 60
 
 export BENCH_BASE_URL="http://127.0.0.1:$HTTP_PORT" BENCH_BROWSER_URL="http://localhost:$HTTP_PORT"
+export BENCH_API_URL="http://127.0.0.1:$API_PORT"
 export BENCH_RUN_DIR="$RUN_DIR" BENCH_ROOT="$ROOT" BENCH_API_INSTANCES="$API_INSTANCES"
 (cd "$ROOT" && node tools/bench/run.mjs "$@")

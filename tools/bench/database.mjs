@@ -25,7 +25,7 @@ export async function measureDatabase(backend, user) {
   const habits = backend.models.habits.collection;
   const userId = new ObjectId(user.id);
   const habitId = new ObjectId(user.habitIds[0]);
-  const sample = await completions.findOne({ habitId, date: user.today });
+  const sample = await completions.findOne({ habitId });
 
   return {
     collections: {

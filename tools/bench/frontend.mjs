@@ -132,12 +132,18 @@ function kb(bytes) {
 /**
  * Lighthouse (mobile profile, its default simulated throttling) of /today, signed in: the refresh
  * cookie goes with every request as an extra header, so the page's one refresh call signs it in.
+ * The browser runs in the user's time zone (`timeZone`), as the user's own phone does; in another
+ * zone the page adds a notice offering to switch, which a traveller sees, not the usual visit.
  */
-export async function runLighthouse({ browserUrl, refreshToken, reportFile }) {
+export async function runLighthouse({ browserUrl, refreshToken, reportFile, timeZone }) {
   process.env.CHROME_PATH = CHROMIUM;
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: CHROMIUM_FLAGS,
+    envVars: { ...process.env, ...(timeZone ? { TZ: timeZone } : {}) },
+  });
   try {
     const url = `${browserUrl}/today`;
     const result = await lighthouse(url, {
@@ -157,6 +163,7 @@ export async function runLighthouse({ browserUrl, refreshToken, reportFile }) {
     };
     return {
       url,
+      deviceTimeZone: timeZone ?? 'the machine’s',
       signedIn: todayCall?.statusCode === 200,
       measured:
         todayCall?.statusCode === 200

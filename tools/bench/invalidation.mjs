@@ -140,6 +140,7 @@ async function readWhileWriting(ctx, { writer, redis, prefix }) {
     ctx.users.map((user) => ({ user, path: HABIT_LIST_PATH })),
   );
   let running = true;
+  await ctx.renewSessions();
   const reads = runLoad({
     baseUrl: ctx.baseUrl,
     connections: 50,

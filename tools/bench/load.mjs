@@ -1,5 +1,7 @@
 // One bounded load through NGINX with autocannon: a warm-up that is thrown away, then the measured
 // run, with every response's latency, status and X-Cache header recorded per request category.
+import os from 'node:os';
+
 import autocannon from 'autocannon';
 
 import { startCpuMeter, waitForQuiet } from './procstat.mjs';
@@ -23,7 +25,7 @@ function headerOf(headers, name) {
 }
 
 function newTally() {
-  return { latencies: [], statuses: {}, cache: {} };
+  return { latencies: [], statuses: {}, cache: {}, unanswered: [] };
 }
 
 function summarise(tally, seconds) {
@@ -35,6 +37,10 @@ function summarise(tally, seconds) {
   const hits = tally.cache.HIT ?? 0;
   const cacheable = Object.values(tally.cache).reduce((sum, n) => sum + n, 0);
 
+  // A request still unanswered when the load stopped has waited at least this long: counted at
+  // that wait, it gives a lower bound of the p99 over every request sent, not only the answered.
+  const withUnanswered = Float64Array.from([...tally.latencies, ...tally.unanswered]).sort();
+
   return {
     requests: count,
     rps: Math.round(count / seconds),
@@ -42,14 +48,23 @@ function summarise(tally, seconds) {
     p95: round1(quantile(sorted, 0.95)),
     p99: round1(quantile(sorted, 0.99)),
     max: round1(sorted[count - 1] ?? null),
+    unanswered: tally.unanswered.length,
+    p99WithUnanswered: round1(quantile(withUnanswered, 0.99)),
     failedResponses: failed,
     statuses: tally.statuses,
     cache: cacheable > 0 ? { ...tally.cache, hitRatio: round3(hits / cacheable) } : null,
   };
 }
 
-function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
+/**
+ * Runs autocannon; answers its result plus the requests that had no answer when it stopped, each
+ * with its category and how long it had waited. A request that timed out (10 s) stays in that
+ * list too, at 10 s or more; autocannon also counts it among its timeouts.
+ */
+async function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
   let last = null;
+  // autocannon gives each request a fresh context object (one request per iteration).
+  const pending = new Set();
   const instance = autocannon({
     url: baseUrl,
     connections,
@@ -61,6 +76,8 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
           const next = pick();
           context.category = next.category;
           context.onDone = next.onDone;
+          context.sentAt = performance.now();
+          pending.add(context);
           return {
             ...request,
             method: next.method ?? 'GET',
@@ -72,6 +89,7 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
         // Called just before autocannon's own 'response' event for the same response.
         onResponse: (_status, _body, context, headers) => {
           last = { category: context.category, cache: headerOf(headers, 'x-cache') };
+          pending.delete(context);
           context.onDone?.();
         },
       },
@@ -82,10 +100,17 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
     last = null;
   });
 
-  return new Promise((resolve, reject) => {
+  const result = await new Promise((resolve, reject) => {
     instance.on('done', resolve);
     instance.on('error', reject);
   });
+  const stoppedAt = performance.now();
+  const unanswered = [...pending].map((context) => ({
+    category: context.category ?? 'all',
+    waitedMs: stoppedAt - context.sentAt,
+  }));
+
+  return { result, unanswered };
 }
 
 /**
@@ -95,10 +120,21 @@ function runAutocannon({ baseUrl, connections, seconds, pick, onResult }) {
  * Answers totals plus a breakdown per category, and each process's CPU during the measured part.
  */
 export async function runLoad({ baseUrl, connections, duration, warmup, pick, processes }) {
+  const warmupCache = {};
   if (warmup > 0) {
-    await runAutocannon({ baseUrl, connections, seconds: warmup, pick, onResult: () => {} });
+    await runAutocannon({
+      baseUrl,
+      connections,
+      seconds: warmup,
+      pick,
+      onResult: (_category, _status, _latencyMs, cache) => {
+        if (cache) {
+          warmupCache[cache] = (warmupCache[cache] ?? 0) + 1;
+        }
+      },
+    });
   }
-  const settledBeforeSeconds = await waitForQuiet(processes);
+  const settledBefore = await waitForQuiet(processes);
 
   const total = newTally();
   const byCategory = {};
@@ -110,7 +146,7 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     }
   };
   const stopMeter = startCpuMeter(processes);
-  const result = await runAutocannon({
+  const { result, unanswered } = await runAutocannon({
     baseUrl,
     connections,
     seconds: duration,
@@ -121,8 +157,15 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
       record(byCategory[category], status, latencyMs, cache);
     },
   });
+  for (const { category, waitedMs } of unanswered) {
+    total.unanswered.push(waitedMs);
+    byCategory[category] ??= newTally();
+    byCategory[category].unanswered.push(waitedMs);
+  }
   const cpu = stopMeter();
-  const drainedAfterSeconds = await waitForQuiet(processes);
+  // The machine's 1-minute load average as the measured part ends (runnable tasks, all users).
+  const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100;
+  const drainedAfter = await waitForQuiet(processes);
   const seconds = result.duration || duration;
   const categories = Object.fromEntries(
     Object.entries(byCategory).map(([name, tally]) => [name, summarise(tally, seconds)]),
@@ -139,10 +182,14 @@ export async function runLoad({ baseUrl, connections, duration, warmup, pick, pr
     errors: result.errors + summary.failedResponses,
     categories: Object.keys(categories).length > 1 ? categories : undefined,
     cpu,
+    loadAverage1m,
     // How long the API and the database stayed busy after the warm-up and after the measured
     // part: work still queued when the load generator stopped (0.5 s means none).
-    settledBeforeSeconds,
-    drainedAfterSeconds,
+    settledBeforeSeconds: settledBefore.seconds,
+    drainedAfterSeconds: drainedAfter.seconds,
+    busyAfterLoad: drainedAfter.busyAtFirst,
+    // X-Cache answers during the unmeasured warm-up (a BYPASS storm there leaves scans queued).
+    warmupCache: Object.keys(warmupCache).length > 0 ? warmupCache : undefined,
   };
 }
 

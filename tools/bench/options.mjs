@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 
 export const SCENARIOS = [
   'database',
+  'frontend',
   'anchors',
   'list',
   'today',
   'history',
-  'mix',
   'stats',
   'invalidation',
-  'frontend',
+  'mix',
 ];
 
 export const HELP = `Usage: npm run bench -- [options]
@@ -22,6 +22,7 @@ export const HELP = `Usage: npm run bench -- [options]
   --days <n>            days of history per user (default 365)
   --keys <n>            cache keys loaded into Redis for the invalidation runs (default 1000000)
   --write-rate <n>      writes per second during the invalidation runs (default 5)
+  --budget <min>        skip the scenarios not started after this many minutes (default 20)
   --only <list>         comma-separated subset of: ${SCENARIOS.join(', ')}
   --no-lighthouse       skip the Lighthouse run
   --lighthouse          run Lighthouse even with --quick
@@ -73,6 +74,7 @@ export function readOptions(args) {
       days: { type: 'string' },
       keys: { type: 'string' },
       'write-rate': { type: 'string' },
+      budget: { type: 'string' },
       only: { type: 'string' },
       lighthouse: { type: 'boolean' },
       'no-lighthouse': { type: 'boolean' },
@@ -98,6 +100,7 @@ export function readOptions(args) {
     days: positive('days', values.days, base.days),
     keys: positive('keys', values.keys, base.keys),
     writeRate: positive('write-rate', values['write-rate'], base.writeRate, { integer: false }),
+    budgetMinutes: positive('budget', values.budget, 20, { integer: false }),
     mixConnections: [10, 50, 100],
     only,
     lighthouse: values['no-lighthouse'] ? false : (values.lighthouse ?? !values.quick),

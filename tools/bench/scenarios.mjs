@@ -2,6 +2,7 @@
 // figures, or 'skipped' with the reason (an endpoint or feature that this build does not have).
 import { BROWSER_ACCEPT_ENCODING, mapLimit } from './http.mjs';
 import { runLoad, quantile } from './load.mjs';
+import { waitForQuiet } from './procstat.mjs';
 import { addDays, localDate, seedHistory, workoutBodyOf } from './seed.mjs';
 
 export const HABIT_LIST_PATH = '/api/habits?limit=50';
@@ -68,9 +69,12 @@ async function avoidQuarterHourTurn(ctx) {
 export async function warmCache(ctx, requests) {
   const waitedForQuarterHour = await avoidQuarterHourTurn(ctx);
   const started = performance.now();
+  await ctx.renewSessions();
   const outcomes = await mapLimit(requests, 2, async ({ user, path }) => {
     try {
-      const response = await ctx.http.send(path, { token: user.token, timeoutMs: 120_000 });
+      // Straight to one API instance (the cache is shared): a slow warm-up read through NGINX
+      // would count as a failed upstream there and could take instances out of the next load.
+      const response = await ctx.apiHttp.send(path, { token: user.token, timeoutMs: 120_000 });
       return response.status === 200
         ? response.headers.get('x-cache')
         : `status ${response.status}`;
@@ -92,12 +96,13 @@ function everyUser(ctx, pathsOf) {
   return ctx.users.flatMap((user) => pathsOf(user).map((path) => ({ user, path })));
 }
 
-async function load(ctx, { connections = 50, pick }) {
+async function load(ctx, { connections = 50, pick, warmup = ctx.options.warmup }) {
+  await ctx.renewSessions();
   return runLoad({
     baseUrl: ctx.baseUrl,
     connections,
     duration: ctx.options.duration,
-    warmup: ctx.options.warmup,
+    warmup,
     pick,
     processes: ctx.processes,
   });
@@ -393,7 +398,9 @@ export async function runMix(ctx) {
   for (const connections of ctx.options.mixConnections) {
     // The previous round's writes left misses behind; each round starts warm.
     const cacheWarmed = await warmCache(ctx, everyUser(ctx, readPaths));
-    const figures = await load(ctx, { connections, pick: () => mixRequest(ctx) });
+    // No autocannon warm-up here: its writes would queue scans on the embedded database that
+    // the measured part then waits behind (connections and code are warm from the loads before).
+    const figures = await load(ctx, { connections, pick: () => mixRequest(ctx), warmup: 0 });
     const reads = Object.entries(figures.categories ?? {}).filter(([name]) =>
       READ_CATEGORIES.has(name),
     );
@@ -445,9 +452,12 @@ export async function runStats(ctx, statsUser) {
     { multiple: 10, days: 300 },
     { multiple: 100, days: 3000 },
   ];
+  // Timed one request at a time: whatever the loads before left queued must be done first.
+  const settledSeconds = (await waitForQuiet(ctx.processes)).seconds;
   const wholeHistoryPath = fill(WHOLE_HISTORY_STATS, { habitId });
   const hasWholeHistory =
-    (await ctx.http.send(wholeHistoryPath, { token: statsUser.token })).status === 200;
+    (await ctx.http.send(wholeHistoryPath, { token: statsUser.token, timeoutMs: 120_000 }))
+      .status === 200;
   let seededDays = 0;
   const measured = [];
   for (const level of levels) {
@@ -473,6 +483,7 @@ export async function runStats(ctx, statsUser) {
     id,
     title: `${title} (${ctx.endpoints.stats})`,
     status: 'ok',
+    settledSeconds,
     levels: measured,
     ratio100to1: ratio((level) => level.median),
     wholeHistoryPath: hasWholeHistory ? WHOLE_HISTORY_STATS : undefined,
@@ -489,13 +500,15 @@ async function timeSequential(ctx, user, path, otherHabitId) {
   let flip = 0;
   while (samples.length < 3 || (samples.length < 30 && Date.now() < deadline)) {
     flip += 1;
+    await ctx.renewSessions();
     await ctx.http.expect(200, `/api/habits/${otherHabitId}`, {
       method: 'PATCH',
       token: user.token,
       body: { description: `bench ${flip % 2}` },
+      timeoutMs: 120_000,
     });
     const started = performance.now();
-    const response = await ctx.http.expect(200, path, { token: user.token });
+    const response = await ctx.http.expect(200, path, { token: user.token, timeoutMs: 120_000 });
     samples.push(performance.now() - started);
     const outcome = response.headers.get('x-cache') ?? 'none';
     cache[outcome] = (cache[outcome] ?? 0) + 1;

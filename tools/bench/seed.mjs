@@ -53,7 +53,14 @@ const HABITS = [
     rate: 0.9,
     value: (random) => Math.floor(random() * 4),
   },
-  { name: 'Gym', icon: '🏋️', color: '#ef4444', schedule: { type: 'weekly', times: 3 }, rate: 0.45 },
+  // Done by logging a workout (the API marks the workout's local day): its days are the workouts'.
+  {
+    name: 'Gym',
+    icon: '🏋️',
+    color: '#ef4444',
+    schedule: { type: 'weekly', times: 3 },
+    linkedToWorkouts: true,
+  },
   { name: 'Floss', icon: '🦷', color: '#14b8a6', reminderTime: '22:00', rate: 0.8 },
 ];
 
@@ -197,6 +204,29 @@ function completionOf(backend, { userId, habitId, date, status, value, note, at 
   );
 }
 
+/**
+ * A workout-linked habit's days: one done day per local date with a workout, inserted as logging
+ * a workout marks it (a plain insert, so every default is stored, and `source: 'workout'`).
+ */
+function linkedCompletionsFor({ backend, user, habit, workouts, random }) {
+  const dates = [...new Set(workouts.map((workout) => workout.date))];
+  return Promise.all(
+    dates.map((date) => {
+      const at = instantOf(date, random);
+      return documentOf(backend.models.completions, {
+        userId: user._id,
+        habitId: habit._id,
+        date,
+        ...backend.completionKeysOf(date),
+        status: 'done',
+        source: 'workout',
+        createdAt: at,
+        updatedAt: at,
+      });
+    }),
+  );
+}
+
 function completionsFor({ backend, user, habit, spec, firstDate, lastDate, random }) {
   const docs = [];
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
@@ -334,6 +364,8 @@ export async function seedUsers(
       updatedAt: joinedAt,
     });
     docs.users.push(user);
+    const workouts = await workoutsFor({ backend, user, firstDate, lastDate: today, random });
+    docs.workouts.push(...workouts);
     const userHabits = [];
     for (let h = 0; h < habits; h += 1) {
       const spec = HABITS[(u + h) % HABITS.length];
@@ -350,6 +382,7 @@ export async function seedUsers(
         startDate,
         schedules: [{ ...(spec.schedule ?? { type: 'daily' }), from: startDate }],
         reminderTime: spec.reminderTime ?? null,
+        linkedToWorkouts: spec.linkedToWorkouts ?? false,
         position: h,
         createdAt: joinedAt,
         updatedAt: joinedAt,
@@ -357,20 +390,19 @@ export async function seedUsers(
       docs.habits.push(habit);
       userHabits.push(habit);
       docs.completions.push(
-        ...(await completionsFor({
-          backend,
-          user,
-          habit,
-          spec,
-          firstDate,
-          lastDate: today,
-          random,
-        })),
+        ...(spec.linkedToWorkouts
+          ? await linkedCompletionsFor({ backend, user, habit, workouts, random })
+          : await completionsFor({
+              backend,
+              user,
+              habit,
+              spec,
+              firstDate,
+              lastDate: today,
+              random,
+            })),
       );
     }
-    docs.workouts.push(
-      ...(await workoutsFor({ backend, user, firstDate, lastDate: today, random })),
-    );
     seeded.push({
       id: String(user._id),
       email: user.email,

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 import { config } from '../lib/config';
@@ -7,13 +8,25 @@ const ALGORITHM = 'HS256';
 const ISSUER = 'habit-gym-api';
 const AUDIENCE = 'habit-gym-web';
 
+// Handed a string, jsonwebtoken first tries to parse it as a PEM public key (which throws) and then
+// builds a secret key from it, on every call: a fifth of the CPU of a cached read. Built once.
+let signingKey: { secret: string; key: KeyObject } | undefined;
+
+function signingKeyOf(secret: string): KeyObject {
+  if (signingKey?.secret !== secret) {
+    signingKey = { secret, key: createSecretKey(Buffer.from(secret)) };
+  }
+
+  return signingKey.key;
+}
+
 export interface AccessClaims {
   userId: string;
   sessionId: string;
 }
 
 export function signAccessToken({ userId, sessionId }: AccessClaims): string {
-  return jwt.sign({ sid: sessionId }, config.jwtSecret, {
+  return jwt.sign({ sid: sessionId }, signingKeyOf(config.jwtSecret), {
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: AUDIENCE,
@@ -30,7 +43,7 @@ function unauthenticated(message: string): AppError {
 export function verifyAccessToken(token: string): AccessClaims {
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, config.jwtSecret, {
+    payload = jwt.verify(token, signingKeyOf(config.jwtSecret), {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
       audience: AUDIENCE,
