@@ -1,4 +1,5 @@
-import { notFound } from '../lib/errors';
+import { notFound, validationFailed } from '../lib/errors';
+import { latestRecordableDate } from '../lib/time';
 import { getUser } from '../users/service';
 import { toKg, type WeightUnit } from '../workouts/units';
 import { BodyWeightModel, type BodyWeightDocument } from './model';
@@ -33,7 +34,18 @@ export async function saveBodyWeight(
   userId: string,
   { date, weight, unit }: { date: string; weight: number; unit?: WeightUnit },
 ): Promise<BodyWeightDocument> {
-  const weightKg = toKg(weight, unit ?? (await getUser(userId)).unit);
+  const user = await getUser(userId);
+  // The same bound as a workout's day: the user's today, plus one for a clock or zone ahead.
+  const latest = latestRecordableDate(user.timezone);
+  if (date > latest) {
+    throw validationFailed([
+      {
+        field: 'date',
+        message: `Must not be after ${latest}, the day after today in ${user.timezone}`,
+      },
+    ]);
+  }
+  const weightKg = toKg(weight, unit ?? user.unit);
   const filter = { userId, date };
   try {
     await BodyWeightModel.updateOne(filter, { $set: { weightKg } }, { upsert: true });
