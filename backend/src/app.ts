@@ -10,6 +10,7 @@ import { bodyWeightsRouter } from './body-weights/routes';
 import { exercisesRouter } from './exercises/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { refuseUnsupportedBodies, type OtherBodyTypes } from './lib/body-types';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
@@ -24,6 +25,10 @@ import { routinesRouter } from './routines/routes';
 import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
+
+// Routes that take a body other than JSON, by mount path (see lib/body-types.ts): an upload route
+// adds its line here, e.g. '/api/imports': ['application/octet-stream'].
+const OTHER_BODY_TYPES: OtherBodyTypes = {};
 
 export interface AppOptions {
   /** Mounts the bench's reference routes (see bench/anchors.ts); BENCH_ANCHORS by default. */
@@ -66,6 +71,7 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
   // rather than inflated.
   app.use(express.json({ limit: config.bodyLimit, inflate: false }));
+  app.use(refuseUnsupportedBodies(OTHER_BODY_TYPES));
   app.use(recoverNonFiniteJson);
   app.use(cookieParser());
 

@@ -20,6 +20,7 @@ export const CATEGORIES = [
   'dates and time zones',
   'strings',
   'query shape',
+  'body format',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -45,8 +46,8 @@ export type Change =
   | { type: 'value'; slot: Slot; value: unknown }
   /** JSON text put where the slot's value goes (NaN, Infinity, `__proto__`, deep nesting). */
   | { type: 'raw'; slot: Slot; text: string }
-  /** The whole body as text. */
-  | { type: 'body'; text: string }
+  /** The whole body as text, sent with these headers when given (a Content-Type, an encoding). */
+  | { type: 'body'; text: string; headers?: Record<string, string> }
   /** A key added to the body at the top level, as JSON text. */
   | { type: 'extra'; key: string; text: string }
   /** Query text appended as it is (`limit=1&limit=2`, `limit[$gt]=`). */
@@ -527,6 +528,13 @@ export function requestCases(
     expected,
   });
   const invalidJson = { status: 400, code: 'INVALID_JSON' };
+  const unsupported = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+  const withHeaders = (label: string, headers: Record<string, string>, text: string) => ({
+    category: 'body format' as const,
+    label,
+    change: { type: 'body', text, headers } as const,
+    expected: unsupported,
+  });
 
   return [
     {
@@ -549,6 +557,11 @@ export function requestCases(
     body('wrong types', 'the body "text"', '"text"', invalidJson),
     body('deep nesting', 'a body of arrays 100,000 deep', nested(100_000, '[', ']'), refused()),
     ...(hasBody ? [body('wrong types', 'the body as a list', '[{"name":"x"}]', refused())] : []),
+    withHeaders('a text/plain body', { 'content-type': 'text/plain' }, '{"name":"x"}'),
+    withHeaders('a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'name=x'),
+    ...['gzip', 'deflate', 'br'].map((encoding) =>
+      withHeaders(`a corrupt ${encoding} body`, { 'content-encoding': encoding }, '\u0001garbage'),
+    ),
   ];
 }
 
