@@ -17,6 +17,7 @@ import { errorHandler, routeNotFound } from './lib/error-handler';
 import { recoverIdempotentCreate } from './lib/idempotency';
 import { recoverNonFiniteJson } from './lib/non-finite-json';
 import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
+import { refuseInvalidUtf8, refuseLoneSurrogates } from './lib/utf8-body';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
@@ -70,9 +71,10 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(compression());
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
   // rather than inflated.
-  app.use(express.json({ limit: config.bodyLimit, inflate: false }));
+  app.use(express.json({ limit: config.bodyLimit, inflate: false, verify: refuseInvalidUtf8 }));
   app.use(refuseUnsupportedBodies(OTHER_BODY_TYPES));
   app.use(recoverNonFiniteJson);
+  app.use(refuseLoneSurrogates);
   app.use(cookieParser());
 
   // Health checks come from the load balancer and monitoring: never rate limited.
