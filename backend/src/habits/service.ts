@@ -12,6 +12,7 @@ import {
   type HabitDocument,
   type HabitKind,
 } from './model';
+import { nextPosition } from './positions';
 import { isoWeekKeyOf, monthKeyOf, weekStartOf } from './rules/calendar';
 import { withScheduleChange } from './rules/schedule';
 import type { ScheduleRule, ScheduleType } from './rules/types';
@@ -114,7 +115,7 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
   }
   throwIfAny(errors);
 
-  const last = await HabitModel.findOne({ userId }, { position: 1 }).sort({ position: -1 });
+  const position = await nextPosition(userId);
 
   return HabitModel.create({
     ...rest,
@@ -122,7 +123,7 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
     userId,
     startDate,
     schedules: [{ ...schedule, from: startDate }],
-    position: (last?.position ?? -1) + 1,
+    position,
   });
 }
 
