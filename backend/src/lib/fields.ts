@@ -1,5 +1,6 @@
 import { body, param, query, type ValidationChain } from 'express-validator';
 
+import { textLength } from './text-length';
 import {
   EARLIEST_DATE,
   canonicalTimeZone,
@@ -42,8 +43,7 @@ export const isWellFormedText = (value: string) => !LONE_SURROGATE.test(value);
 
 /**
  * A required or optional trimmed string in the body, of bounded length, without NUL characters or
- * lone surrogates. Lengths count UTF-16 code units, as the browser's `maxlength` and the database's
- * `maxlength` do, so an emoji outside the Basic Multilingual Plane counts twice everywhere alike.
+ * lone surrogates. Lengths count code points (lib/text-length), as the models do.
  */
 export function bodyString(
   field: string,
@@ -69,7 +69,7 @@ export function bodyString(
     .custom(isWellFormedText)
     .withMessage('Must be valid Unicode text')
     .bail()
-    .custom((value: string) => value.length >= min && value.length <= max)
+    .custom((value: string) => textLength(value) >= min && textLength(value) <= max)
     .withMessage(
       min > 0 ? `Must be ${min} to ${max} characters` : `Must be at most ${max} characters`,
     );

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Types } from 'mongoose';
 
 import { isWellFormedText } from '../lib/fields';
+import { textLength } from '../lib/text-length';
 import { isLocalDate, isTimeZone } from '../lib/time';
 import { fieldPath } from '../lib/validate';
 import type { FieldKind } from './route-samples';
@@ -137,8 +138,8 @@ export function isValidFor(kind: FieldKind, value: unknown): boolean {
       return (
         !trimmed.includes('\u0000') &&
         isWellFormedText(trimmed) &&
-        trimmed.length >= kind.min &&
-        trimmed.length <= kind.max
+        textLength(trimmed) >= kind.min &&
+        textLength(trimmed) <= kind.max
       );
     }
     case 'number':
@@ -217,7 +218,8 @@ function badStrings(kind: FieldKind): string[] {
         ...(kind.min > 0 ? ['', '   \t\n'] : []),
         'x'.repeat(kind.max + 1),
         'é'.repeat(kind.max + 1),
-        '💪'.repeat(Math.ceil((kind.max + 1) / 2)),
+        // Lengths count code points: one past the limit, twice as many UTF-16 units.
+        '💪'.repeat(kind.max + 1),
         'x'.repeat(100_000),
         'a\u0000b',
         'before\ud800after',
@@ -355,7 +357,7 @@ export function bodyCases(slot: Slot, depth: Depth, isFirst: boolean): AttackCas
     value('dates and time zones', text);
   }
   for (const text of pick(badStrings(kind), depth, 2)) {
-    value('strings', text, `${JSON.stringify(text.slice(0, 30))} (${text.length} units)`);
+    value('strings', text, `${JSON.stringify(text.slice(0, 30))} (${textLength(text)} characters)`);
   }
   // Bare NaN and Infinity are not JSON; the API reads them as a marker every rule refuses, so
   // the 400 names the field. Other non-JSON tokens are malformed JSON. 1e999 parses (Infinity).
@@ -589,7 +591,8 @@ export function hostileArbitrary(kind: FieldKind): fc.Arbitrary<unknown> {
       .map(([before, unit, after]) => `${before}x${String.fromCharCode(unit)}${after}`);
     const tooLong = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
-      .map((unit) => unit.repeat(Math.ceil((kind.max + 1) / unit.length) + 1))
+      // Lengths count code points: the unit holds at least one.
+      .map((unit) => unit.repeat(Math.ceil((kind.max + 1) / textLength(unit)) + 1))
       // Whitespace is trimmed before the length is counted: spaces alone are an empty text.
       .filter((text) => !isValidFor(kind, text));
     options.push(withNul, loneSurrogate, tooLong);
