@@ -8,8 +8,10 @@ import { authRouter } from './auth/routes';
 import { mountBareHello, mountFullHello } from './bench/anchors';
 import { bodyWeightsRouter } from './body-weights/routes';
 import { exercisesRouter } from './exercises/routes';
+import { exportsRouter } from './exports/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
+import { importsRouter } from './imports/routes';
 import { refuseUnsupportedBodies, type OtherBodyTypes } from './lib/body-types';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
@@ -28,8 +30,11 @@ import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
 
 // Routes that take a body other than JSON, by mount path (see lib/body-types.ts): an upload route
-// adds its line here, e.g. '/api/imports': ['application/octet-stream'].
-const OTHER_BODY_TYPES: OtherBodyTypes = {};
+// adds its line here with its media types, or 'any'.
+const OTHER_BODY_TYPES: OtherBodyTypes = {
+  // The file itself, of whatever type the browser gives it (none for an unknown extension).
+  '/api/imports': 'any',
+};
 
 export interface AppOptions {
   /** Mounts the bench's reference routes (see bench/anchors.ts); BENCH_ANCHORS by default. */
@@ -70,8 +75,16 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use(corsForWebApp);
   app.use(compression());
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
-  // rather than inflated.
-  app.use(express.json({ limit: config.bodyLimit, inflate: false, verify: refuseInvalidUtf8 }));
+  // rather than inflated. An import's body is the uploaded file itself, streamed to disk by the
+  // imports routes.
+  const parseJson = express.json({
+    limit: config.bodyLimit,
+    inflate: false,
+    verify: refuseInvalidUtf8,
+  });
+  app.use((req, res, next) =>
+    req.path.startsWith('/api/imports') ? next() : parseJson(req, res, next),
+  );
   app.use(refuseUnsupportedBodies(OTHER_BODY_TYPES));
   app.use(recoverNonFiniteJson);
   app.use(refuseLoneSurrogates);
@@ -95,6 +108,8 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   app.use('/api/routines', routinesRouter);
   app.use('/api/progress', progressRouter);
   app.use('/api/body-weights', bodyWeightsRouter);
+  app.use('/api/imports', importsRouter);
+  app.use('/api/exports', exportsRouter);
 
   app.use(routeNotFound);
   app.use(recoverIdempotentCreate);

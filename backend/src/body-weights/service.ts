@@ -1,8 +1,9 @@
 import { notFound, validationFailed } from '../lib/errors';
-import { latestRecordableDate } from '../lib/time';
+import { isLocalDate, isOnOrAfterEarliest, latestRecordableDate } from '../lib/time';
 import { getUser } from '../users/service';
 import { toKg, type WeightUnit } from '../workouts/units';
 import { BodyWeightModel, type BodyWeightDocument } from './model';
+import { MAX_BODY_WEIGHT } from './validation';
 
 export interface BodyWeightQuery {
   from?: string;
@@ -70,4 +71,50 @@ export async function deleteBodyWeight(userId: string, date: string): Promise<vo
   if (deletedCount === 0) {
     throw notFound('Body weight');
   }
+}
+
+/**
+ * Saves imported entries (kilograms) for days that have none, leaving recorded days as they are.
+ * Returns how many were written and the entries refused (a bad date or weight).
+ */
+export async function importBodyWeights(
+  userId: string,
+  entries: ReadonlyArray<{ date: string; weightKg: number }>,
+): Promise<{ written: number; refused: number }> {
+  const valid = entries.filter(
+    (entry) =>
+      isLocalDate(entry.date) &&
+      isOnOrAfterEarliest(entry.date) &&
+      typeof entry.weightKg === 'number' &&
+      entry.weightKg > 0 &&
+      entry.weightKg <= MAX_BODY_WEIGHT,
+  );
+  const existing = await BodyWeightModel.find(
+    { userId, date: { $in: valid.map((entry) => entry.date) } },
+    { date: 1 },
+  ).lean();
+  const taken = new Set(existing.map((row) => row.date));
+  const fresh = valid.filter((entry) => !taken.has(entry.date));
+  for (const entry of fresh) {
+    try {
+      await BodyWeightModel.create({ userId, date: entry.date, weightKg: entry.weightKg });
+    } catch (error) {
+      // Saved by hand meanwhile: that entry stays.
+      if ((error as { code?: unknown }).code !== 11000) {
+        throw error;
+      }
+    }
+  }
+
+  return { written: fresh.length, refused: entries.length - valid.length };
+}
+
+/** Every entry of the user, oldest first, read lazily. */
+export function streamBodyWeights(userId: string): AsyncIterable<BodyWeightDocument> {
+  return BodyWeightModel.find({ userId }).sort({ date: 1 }).cursor();
+}
+
+/** Deletes every entry of the user (account deletion). */
+export async function deleteAllBodyWeights(userId: string): Promise<void> {
+  await BodyWeightModel.deleteMany({ userId });
 }

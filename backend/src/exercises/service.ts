@@ -181,3 +181,29 @@ async function assertNameFree(userId: string, searchName: string, exceptId?: str
     });
   }
 }
+
+/** The whole catalog (a few hundred exercises), for matching imported names. */
+export async function findCatalogExercises(): Promise<ExerciseDocument[]> {
+  return ExerciseModel.find({ ownerId: null });
+}
+
+/** The user's own exercise of exactly this name (by its search form), archived ones included. */
+export async function findOwnExerciseByName(
+  userId: string,
+  name: string,
+): Promise<ExerciseDocument | null> {
+  return ExerciseModel.findOne({ ownerId: userId, searchName: toSearchName(name) }).sort({
+    archivedAt: 1,
+    _id: 1,
+  });
+}
+
+/** Every own exercise of the user, archived ones included, oldest first, read lazily. */
+export function streamOwnExercises(userId: string): AsyncIterable<ExerciseDocument> {
+  return ExerciseModel.find({ ownerId: userId }).sort({ _id: 1 }).cursor();
+}
+
+/** Deletes every own exercise of the user (account deletion); the catalog stays. */
+export async function deleteAllOwnExercises(userId: string): Promise<void> {
+  await ExerciseModel.deleteMany({ ownerId: userId });
+}

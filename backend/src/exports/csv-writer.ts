@@ -19,9 +19,7 @@ export const HABITS_CSV_HEADER = [
 ] as const;
 
 export const WORKOUTS_CSV_HEADER = [
-  'Workout',
   'Date',
-  'Time Zone',
   'Started At',
   'Ended At',
   'Workout Notes',
@@ -39,7 +37,7 @@ export const WORKOUTS_CSV_HEADER = [
 
 /** A habit's rows: one per completion, or one without a day for a habit with none. */
 export function habitCsvRows(habit: ExportHabit): string[] {
-  const lead: CsvValue[] = [habit.name, habit.kind, habit.unit, habit.archived];
+  const lead: CsvValue[] = [habit.name, habit.kind, habit.target?.unit ?? '', habit.archived];
   if (habit.completions.length === 0) {
     return [formatCsvRow([...lead, '', '', '', ''])];
   }
@@ -50,19 +48,12 @@ export function habitCsvRows(habit: ExportHabit): string[] {
 
 /** A workout's rows: one per set; an exercise without sets, or a workout without exercises, one. */
 export function workoutCsvRows(workout: ExportWorkout): string[] {
-  const lead: CsvValue[] = [
-    workout.name,
-    workout.date,
-    workout.timezone,
-    workout.startedAt,
-    workout.endedAt,
-    workout.notes,
-  ];
+  const lead: CsvValue[] = [workout.date, workout.startedAt, workout.endedAt, workout.notes];
   if (workout.exercises.length === 0) {
     return [formatCsvRow([...lead, ...Array<CsvValue>(10).fill('')])];
   }
   return workout.exercises.flatMap((item) => {
-    const exercise: CsvValue[] = [item.exercise.name, item.supersetId, item.notes];
+    const exercise: CsvValue[] = [item.exercise.name, item.supersetGroup, item.notes];
     if (item.sets.length === 0) {
       return [formatCsvRow([...lead, ...exercise, ...Array<CsvValue>(7).fill('')])];
     }

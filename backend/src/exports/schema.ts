@@ -31,9 +31,25 @@ export interface ExportAccount {
 export interface ExportCompletion {
   /** The user's local date, `YYYY-MM-DD`. */
   date: string;
+  /** `none`: a day with only a note. */
   status: 'done' | 'skipped' | 'none';
+  /** Measurable habits, done days: the day's value in the target's unit. */
   value: number | null;
   note: string;
+}
+
+export type ScheduleType = 'daily' | 'weekdays' | 'weekly' | 'monthly' | 'interval';
+
+/** One schedule of a habit, in force from `from` until the next one's `from`. */
+export interface ExportSchedule {
+  from: string;
+  type: ScheduleType;
+  /** `weekdays`: 0 (Sunday) to 6. */
+  days?: number[];
+  /** Yes/no `weekly` and `monthly` habits: days per period. */
+  times?: number;
+  /** `interval`: every N days. */
+  interval?: number;
 }
 
 export interface ExportHabit {
@@ -43,26 +59,32 @@ export interface ExportHabit {
   color: string;
   icon: string;
   kind: 'boolean' | 'measurable';
-  unit: string;
-  target: { type: 'atLeast' | 'atMost'; value: number } | null;
-  schedule: {
-    type: 'daily' | 'weekdays' | 'weekly' | 'monthly' | 'interval';
-    days?: number[];
-    times?: number;
-    interval?: number;
-  };
+  /** Measurable habits: at least or at most `value` `unit`s a day (or a week or month). */
+  target: { type: 'atLeast' | 'atMost'; value: number; unit: string } | null;
+  /** The first local date the habit counts. */
+  startDate: string;
+  /** Oldest first; the first starts on `startDate`. */
+  schedules: ExportSchedule[];
   /** `HH:mm` local time, or null. */
   reminderTime: string | null;
   position: number;
   archived: boolean;
-  createdAt: string;
+  linkedToWorkouts: boolean;
   /** Oldest first. */
   completions: ExportCompletion[];
 }
 
-/** A catalog exercise by its stable catalog id, or one of the user's own by its id here. */
+/** A catalog exercise by its stable catalog key, or one of the user's own by its id here. */
 export type ExportExerciseRef =
   { source: 'catalog'; id: string; name: string } | { source: 'own'; id: string; name: string };
+
+export type ExportExerciseKind =
+  | 'weight_reps'
+  | 'bodyweight_reps'
+  | 'weighted_bodyweight'
+  | 'assisted_bodyweight'
+  | 'duration'
+  | 'distance_duration';
 
 export interface ExportExercise {
   id: string;
@@ -70,9 +92,9 @@ export interface ExportExercise {
   primaryMuscles: string[];
   secondaryMuscles: string[];
   equipment: string;
-  /** How it is measured: weight and reps, reps, duration, distance and duration... */
-  measurement: string;
-  createdAt: string;
+  /** How a set is measured. */
+  kind: ExportExerciseKind;
+  archived: boolean;
 }
 
 export interface ExportSet {
@@ -86,23 +108,21 @@ export interface ExportSet {
 
 export interface ExportWorkoutExercise {
   exercise: ExportExerciseRef;
-  /** Exercises with the same id in one workout form a superset. */
-  supersetId: string | null;
+  /** Exercises with the same number in one workout form a superset. */
+  supersetGroup: number | null;
   notes: string;
   sets: ExportSet[];
 }
 
 export interface ExportWorkout {
   id: string;
-  name: string;
-  /** Local date of the start, in `timezone`. */
+  /** The user's local date of the workout. */
   date: string;
-  /** The zone the workout was logged in, which may differ from the account's. */
-  timezone: string;
   /** ISO 8601 instants. */
   startedAt: string;
   endedAt: string | null;
   notes: string;
+  /** The routine it was started from: an id of `routines[]`. */
   routineId: string | null;
   exercises: ExportWorkoutExercise[];
 }
@@ -111,14 +131,13 @@ export interface ExportRoutine {
   id: string;
   name: string;
   notes: string;
+  /** Target sets: any value may be null. */
   exercises: ExportWorkoutExercise[];
-  createdAt: string;
 }
 
 export interface ExportBodyWeight {
   date: string;
   weightKg: number;
-  note: string;
 }
 
 export interface ExportSectionItems {

@@ -6,12 +6,20 @@ import { maxTextLength } from '../lib/text-length';
 export const HABIT_KINDS = ['boolean', 'measurable'] as const;
 export const SCHEDULE_TYPES = ['daily', 'weekdays', 'weekly', 'monthly', 'interval'] as const;
 export const TARGET_TYPES = ['atLeast', 'atMost'] as const;
+/** What a request may record for a day. */
 export const COMPLETION_STATUSES = ['done', 'skipped'] as const;
 /** Who recorded a day: the user by hand, or a logged workout for a habit linked to workouts. */
 export const COMPLETION_SOURCES = ['hand', 'workout'] as const;
+/**
+ * What a stored day may hold: also `none`, a day with only a note. Loop and HabitBull keep notes on
+ * days that were not done; an import keeps them as such days, which count as no entry at all for
+ * schedules, streaks and scores (they test for `done` and `skipped` only).
+ */
+export const STORED_COMPLETION_STATUSES = [...COMPLETION_STATUSES, 'none'] as const;
 
 export type HabitKind = (typeof HABIT_KINDS)[number];
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
+export type StoredCompletionStatus = (typeof STORED_COMPLETION_STATUSES)[number];
 export type CompletionSource = (typeof COMPLETION_SOURCES)[number];
 
 /**
@@ -92,8 +100,8 @@ const completionSchema = new Schema(
     sundayWeek: { type: String, required: true },
     /** `YYYY-MM`. */
     month: { type: String, required: true },
-    status: { type: String, enum: COMPLETION_STATUSES, default: 'done' },
-    /** A measurable habit's value for the day; null for yes/no habits and skipped days. */
+    status: { type: String, enum: STORED_COMPLETION_STATUSES, default: 'done' },
+    /** A measurable habit's value for the day; null for yes/no habits, skipped and note-only days. */
     value: { type: Number, default: null },
     note: { type: String, default: '', validate: maxTextLength(500) },
     /**

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 
 import { AppError, notFound, validationFailed, type FieldError } from '../lib/errors';
 import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
-import { localDateIn } from '../lib/time';
+import { isLocalDate, localDateIn } from '../lib/time';
 import { getUser } from '../users/service';
 import {
   CompletionModel,
@@ -11,11 +11,13 @@ import {
   type CompletionStatus,
   type HabitDocument,
   type HabitKind,
+  type StoredCompletionStatus,
 } from './model';
 import { nextPosition } from './positions';
 import { isoWeekKeyOf, monthKeyOf, weekStartOf } from './rules/calendar';
 import { withScheduleChange } from './rules/schedule';
 import type { ScheduleRule, ScheduleType } from './rules/types';
+import { MAX_TARGET_VALUE } from './validation';
 
 export interface ScheduleInput {
   type: ScheduleType;
@@ -454,4 +456,232 @@ async function findHabitsLinkedToWorkouts(userId: string): Promise<HabitDocument
     linkedToWorkouts: true,
     archivedAt: null,
   }).limit(100);
+}
+
+/** A habit as an import restores it: its whole schedule history and its start. */
+export interface ImportedHabitInput {
+  name: string;
+  description: string;
+  color: string | null;
+  icon: string;
+  kind: HabitKind;
+  target: TargetInput | null;
+  /** Oldest first; the first one's `from` is the start date. */
+  schedules: ScheduleRule[];
+  reminderTime: string | null;
+  archived: boolean;
+  linkedToWorkouts: boolean;
+  /** Its place in the list; by default after the user's last habit. */
+  position?: number;
+}
+
+/** A day as an import restores it. */
+export interface ImportedDay {
+  date: string;
+  status: StoredCompletionStatus;
+  value: number | null;
+  note: string;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+const REMINDER_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MAX_NOTE_CHARS = 500;
+
+/** The place after the user's last habit. */
+export async function nextHabitPosition(userId: string): Promise<number> {
+  const last = await HabitModel.findOne({ userId }, { position: 1 }).sort({ position: -1 });
+
+  return (last?.position ?? -1) + 1;
+}
+
+/**
+ * Creates a habit from an import, by the rules a habit entered by hand obeys (its kind, schedules
+ * and target must fit together; no start after today). Throws VALIDATION_FAILED naming the field.
+ */
+export async function importHabit(
+  userId: string,
+  input: ImportedHabitInput,
+): Promise<HabitDocument> {
+  const user = await getUser(userId);
+  const today = localDateIn(user.timezone);
+  const errors = importedHabitErrors(input, today);
+  throwIfAny(errors);
+
+  const startDate = input.schedules[0]!.from;
+  const habit = new HabitModel({
+    userId,
+    name: input.name,
+    description: input.description,
+    ...(input.color ? { color: input.color } : {}),
+    icon: input.icon,
+    kind: input.kind,
+    target: input.target,
+    startDate,
+    schedules: input.schedules,
+    reminderTime: input.reminderTime,
+    position: input.position ?? (await nextHabitPosition(userId)),
+    archivedAt: input.archived ? new Date() : null,
+    linkedToWorkouts: input.linkedToWorkouts,
+  });
+  await habit.save();
+
+  return habit;
+}
+
+function importedHabitErrors(input: ImportedHabitInput, today: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const wrong = (field: string, message: string) => errors.push({ field, message });
+  if (input.name.trim() === '' || input.name.length > 100) {
+    wrong('name', 'Must be 1 to 100 characters');
+  }
+  if (input.description.length > 500) {
+    wrong('description', 'Must be at most 500 characters');
+  }
+  if (input.color !== null && !COLOR.test(input.color)) {
+    wrong('color', 'Must be a colour written #rrggbb');
+  }
+  if (input.icon.length > 16) {
+    wrong('icon', 'Must be at most 16 characters');
+  }
+  if (input.reminderTime !== null && !REMINDER_TIME.test(input.reminderTime)) {
+    wrong('reminderTime', 'Must be a time written HH:MM');
+  }
+  const target = input.target;
+  if (target && !(target.value >= 0.001 && target.value <= MAX_TARGET_VALUE)) {
+    wrong('target.value', `Must be a number from 0.001 to ${MAX_TARGET_VALUE}`);
+  }
+  if (input.schedules.length === 0) {
+    wrong('schedules', 'Required');
+  }
+  let previous = '';
+  for (const rule of input.schedules) {
+    const { from, ...schedule } = rule;
+    if (!isLocalDate(from) || from <= previous || from > today) {
+      wrong('schedules.from', `Must be dates in increasing order, none after today (${today})`);
+    }
+    previous = from;
+    errors.push(...shapeErrors(input.kind, schedule, target));
+  }
+  errors.push(...workoutLinkErrors(input.kind, input.linkedToWorkouts));
+
+  return errors;
+}
+
+/** Why an imported day cannot be recorded on the habit, or null when it can. */
+export function importedDayError(kind: HabitKind, day: ImportedDay, today: string): string | null {
+  if (!isLocalDate(day.date) || day.date > today) {
+    return `The date must be a real day, not after today (${today})`;
+  }
+  if (day.value !== null && (kind === 'boolean' || day.status !== 'done')) {
+    return kind === 'boolean'
+      ? 'Only a measurable habit takes a value'
+      : 'Only a done day has a value';
+  }
+  if (kind === 'measurable' && day.status === 'done' && day.value === null) {
+    return 'A measurable habit needs a value on a done day';
+  }
+  if (day.value !== null && !(day.value >= 0 && day.value <= MAX_TARGET_VALUE)) {
+    return `The value must be from 0 to ${MAX_TARGET_VALUE}`;
+  }
+
+  return null;
+}
+
+/**
+ * Records imported days of a habit, leaving days it already has as they are (so an import run
+ * twice writes nothing the second time), and moves its start back to the earliest day. The days
+ * must have passed `importedDayError`. Returns how many were written.
+ */
+export async function importDays(
+  userId: string,
+  habit: HabitDocument,
+  days: readonly ImportedDay[],
+): Promise<number> {
+  if (days.length === 0) {
+    return 0;
+  }
+  const dates = days.map((day) => day.date);
+  const existing = await CompletionModel.find(
+    { habitId: habit._id, date: { $in: dates } },
+    { date: 1 },
+  ).lean();
+  const taken = new Set(existing.map((row) => row.date));
+  const fresh = new Map<string, ImportedDay>();
+  for (const day of days) {
+    if (!taken.has(day.date)) {
+      fresh.set(day.date, day);
+    }
+  }
+
+  const documents = [...fresh.values()].map((day) => ({
+    userId,
+    habitId: habit._id,
+    date: day.date,
+    isoWeek: isoWeekKeyOf(day.date),
+    sundayWeek: weekStartOf(day.date, 'sunday'),
+    month: monthKeyOf(day.date),
+    status: day.status,
+    value: day.value,
+    note: day.note.slice(0, MAX_NOTE_CHARS),
+  }));
+  const written = await insertIgnoringDuplicates(documents);
+  const earliest = dates.reduce((min, date) => (date < min ? date : min));
+  if (earliest < habit.startDate) {
+    await moveStartBack(habit._id, earliest);
+    habit.startDate = earliest;
+  }
+
+  return written;
+}
+
+// A day recorded by hand between the read and the insert is kept: the unique index refuses ours.
+async function insertIgnoringDuplicates(documents: object[]): Promise<number> {
+  if (documents.length === 0) {
+    return 0;
+  }
+  try {
+    await CompletionModel.insertMany(documents, { ordered: false });
+
+    return documents.length;
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
+    if (!writeErrors || writeErrors.some((item) => item.code !== 11000)) {
+      throw error;
+    }
+
+    return documents.length - writeErrors.length;
+  }
+}
+
+/** How many of the days the habit has recorded already (an import's preview). */
+export async function countExistingDays(
+  habit: HabitDocument,
+  days: readonly ImportedDay[],
+): Promise<number> {
+  return CompletionModel.countDocuments({
+    habitId: habit._id,
+    date: { $in: days.map((day) => day.date) },
+  });
+}
+
+/** Whether the habit is still the user's (an import keeps ids of habits it made). */
+export async function findOwnHabit(userId: string, habitId: string): Promise<HabitDocument | null> {
+  return HabitModel.findOne({ _id: habitId, userId });
+}
+
+/** The user's habits in list order, each with its days oldest first, one habit at a time. */
+export async function* streamHabitsWithDays(
+  userId: string,
+): AsyncGenerator<{ habit: HabitDocument; days: CompletionDocument[] }> {
+  const cursor = HabitModel.find({ userId }).sort({ position: 1, _id: 1 }).cursor();
+  for await (const habit of cursor) {
+    const days = await CompletionModel.find({ habitId: habit._id }).sort({ date: 1 });
+    yield { habit, days };
+  }
+}
+
+/** Deletes every habit and day of the user (account deletion). */
+export async function deleteAllHabits(userId: string): Promise<void> {
+  await CompletionModel.deleteMany({ userId });
+  await HabitModel.deleteMany({ userId });
 }

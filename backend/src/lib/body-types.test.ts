@@ -89,7 +89,12 @@ describe('a route that opts in to another body type', () => {
   const app = express();
   app.use(requestContext);
   app.use(express.json());
-  app.use(refuseUnsupportedBodies({ '/api/uploads': ['application/octet-stream'] }));
+  app.use(
+    refuseUnsupportedBodies({ '/api/uploads': ['application/octet-stream'], '/api/files': 'any' }),
+  );
+  app.post('/api/files', express.raw({ type: () => true }), (req, res) => {
+    res.json({ bytes: (req.body as Buffer).length });
+  });
   app.post('/api/uploads', express.raw(), (req, res) => {
     res.json({ bytes: (req.body as Buffer).length });
   });
@@ -113,6 +118,16 @@ describe('a route that opts in to another body type', () => {
       body: { bytes: 3 },
     });
     expectError(text, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type');
+  });
+
+  it('takes a body of any type, or of none, where it accepts any', async () => {
+    const text = await request(app).post('/api/files').set('Content-Type', 'text/csv').send('a,b');
+    const none = await request(app)
+      .post('/api/files')
+      .set('Content-Type', '')
+      .send(Buffer.from([1, 2]));
+
+    expect([text.status, text.body, none.status]).toEqual([200, { bytes: 3 }, 200]);
   });
 
   it('does not extend to a path that only starts with the same letters', async () => {

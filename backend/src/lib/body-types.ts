@@ -4,9 +4,10 @@ import { AppError } from './errors';
 
 /**
  * Routes that take a body other than JSON (an upload), by mount path, with the media types each
- * accepts. A router opts in by adding its line here; every other route takes JSON only.
+ * accepts, or 'any' (with or without a Content-Type). A router opts in by adding its line in
+ * app.ts; every other route takes JSON only.
  */
-export type OtherBodyTypes = Record<string, readonly string[]>;
+export type OtherBodyTypes = Record<string, readonly string[] | 'any'>;
 
 /** Whether the request carries body bytes (an empty POST from a browser says Content-Length: 0). */
 function carriesBody(headers: Record<string, string | string[] | undefined>): boolean {
@@ -15,12 +16,13 @@ function carriesBody(headers: Record<string, string | string[] | undefined>): bo
   return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function acceptedTypesFor(path: string, others: OtherBodyTypes): string[] {
+function acceptedTypesFor(path: string, others: OtherBodyTypes): string[] | 'any' {
   const mountPath = Object.keys(others).find(
     (prefix) => path === prefix || path.startsWith(`${prefix}/`),
   );
+  const other = mountPath ? (others[mountPath] ?? []) : [];
 
-  return ['application/json', ...(mountPath ? (others[mountPath] ?? []) : [])];
+  return other === 'any' ? 'any' : ['application/json', ...other];
 }
 
 /**
@@ -34,7 +36,7 @@ export function refuseUnsupportedBodies(others: OtherBodyTypes = {}): RequestHan
       return;
     }
     const accepted = acceptedTypesFor(req.path, others);
-    if (req.is(accepted)) {
+    if (accepted === 'any' || req.is(accepted)) {
       next();
       return;
     }

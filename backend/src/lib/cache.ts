@@ -243,6 +243,29 @@ export async function invalidateUserCache(userId: string): Promise<void> {
 }
 
 /**
+ * Deletes every cached response of the user and its generation (account deletion). Throws when
+ * Redis fails, so the deletion can be retried.
+ */
+export async function deleteUserCache(userId: string): Promise<void> {
+  // SCAN patterns and the keys it returns carry the client's key prefix; DEL adds it again.
+  const prefix = redis.options.keyPrefix ?? '';
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(
+      cursor,
+      'MATCH',
+      `${prefix}cache:user:${userId}:*`,
+      'COUNT',
+      500,
+    );
+    cursor = next;
+    if (keys.length > 0) {
+      await redis.del(...keys.map((key) => key.slice(prefix.length)));
+    }
+  } while (cursor !== '0');
+}
+
+/**
  * For every request that may write (not GET/HEAD/OPTIONS): once the handler answers 2xx for a
  * signed-in user, holds the response back until that user's cache is invalidated. So a read sent
  * after the write's response, to any instance, never sees data from before the write.

@@ -99,3 +99,76 @@ export function localTimeIn(timeZone: string, instant: Date = new Date()): strin
     hourCycle: 'h23',
   }).format(instant);
 }
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+// Building a formatter costs far more than using one; an import converts thousands of times.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+
+  return format;
+}
+
+/** The zone's offset from UTC at `instant`, in milliseconds (east positive). */
+function zoneOffsetMs(timeZone: string, instant: number): number {
+  const parts = wallClockFormat(timeZone).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((item) => item.type === type)?.value);
+  const wallClock = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+
+  return wallClock - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`, no zone) names in `timeZone`, or
+ * null when it is not one. A time skipped by a daylight-saving change resolves to the instant an
+ * hour later; a repeated one to its first occurrence.
+ */
+export function instantOfLocal(localDateTime: string, timeZone: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(localDateTime);
+  if (!match || !isLocalDate(localDateTime.slice(0, 10))) {
+    return null;
+  }
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  const wallClock = Date.UTC(
+    Number(match[1]),
+    Number(match[2]) - 1,
+    Number(match[3]),
+    hour,
+    minute,
+    second,
+  );
+  // The offsets in force half a day before and after are the two the zone can have around the
+  // time: a candidate is right when the zone's offset at it gives back the wall clock.
+  const before = wallClock - zoneOffsetMs(timeZone, wallClock - 14 * 3600 * 1000);
+  const after = wallClock - zoneOffsetMs(timeZone, wallClock + 14 * 3600 * 1000);
+  const valid = [before, after].filter(
+    (candidate) => wallClock - candidate === zoneOffsetMs(timeZone, candidate),
+  );
+
+  return new Date(valid.length > 0 ? Math.min(...valid) : before);
+}

@@ -100,3 +100,13 @@ async function buildTargets(
 
   return buildExerciseEntries(userId, exercises, { unit: resolvedUnit, isTarget: true });
 }
+
+/** Every routine of the user, oldest first, read lazily. */
+export function streamRoutines(userId: string): AsyncIterable<RoutineDocument> {
+  return RoutineModel.find({ userId }).sort({ _id: 1 }).cursor();
+}
+
+/** Deletes every routine of the user (account deletion). */
+export async function deleteAllRoutines(userId: string): Promise<void> {
+  await RoutineModel.deleteMany({ userId });
+}

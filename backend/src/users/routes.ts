@@ -1,10 +1,11 @@
 import { Router } from 'express';
 
+import { deleteAccount } from '../account/service';
 import { requireAuth, userIdOf } from '../auth/middleware';
 import { inputOf, validate } from '../lib/validate';
 import { presentUser } from './presenter';
 import { getUser, updateProfile, type ProfileChanges } from './service';
-import { updateProfileRules } from './validation';
+import { deleteAccountRules, updateProfileRules } from './validation';
 
 export const usersRouter = Router();
 
@@ -20,4 +21,15 @@ usersRouter.patch('/me', validate(updateProfileRules), async (req, res) => {
   const changes = inputOf<ProfileChanges>(req);
   const user = await updateProfile(userIdOf(req), changes);
   res.json({ user: presentUser(user) });
+});
+
+// Deleting the account needs its password again: an access token alone (a borrowed laptop, a
+// stolen token) must not be enough to erase everything.
+usersRouter.delete('/me', validate(deleteAccountRules), async (req, res) => {
+  const { password } = inputOf<{ password: string }>(req);
+  await deleteAccount(userIdOf(req), password);
+  // The account is gone with its cache: nothing is left for the write's cache invalidation to
+  // bump, and bumping would only make a new key for a user who no longer exists.
+  req.auth = undefined;
+  res.status(204).end();
 });

@@ -67,3 +67,8 @@ function emailTaken(): AppError {
 export async function getWeightUnit(userId: string): Promise<'kg' | 'lb'> {
   return (await getUser(userId)).unit;
 }
+
+/** Deletes the user document itself; account/service.ts deletes everything else first. */
+export async function deleteUser(userId: string): Promise<void> {
+  await UserModel.deleteOne({ _id: userId });
+}

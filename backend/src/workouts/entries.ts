@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 
 import type { ExerciseKind } from '../exercises/kinds';
+import type { ExerciseDocument } from '../exercises/model';
 import { findExercisesByIds } from '../exercises/service';
 import { validationFailed, type FieldError } from '../lib/errors';
 import type { SetType, SetValues } from './records';
@@ -51,12 +52,25 @@ interface BuildOptions {
 export async function buildExerciseEntries(
   userId: string,
   inputs: readonly ExerciseEntryInput[],
-  { unit, isTarget = false }: BuildOptions,
+  options: BuildOptions,
 ): Promise<ExerciseEntry[]> {
   const exercises = await findExercisesByIds(
     userId,
     inputs.map((input) => input.exerciseId),
   );
+
+  return entriesOf(exercises, inputs, options);
+}
+
+/**
+ * The same as `buildExerciseEntries`, with the exercises (the user's and the catalog's, by id)
+ * already loaded: an import checks many workouts with one query. Throws VALIDATION_FAILED.
+ */
+export function entriesOf(
+  exercises: ReadonlyMap<string, ExerciseDocument>,
+  inputs: readonly ExerciseEntryInput[],
+  { unit, isTarget = false }: BuildOptions,
+): ExerciseEntry[] {
   const errors: FieldError[] = checkSupersets(inputs.map((input) => input.supersetGroup));
 
   const entries = inputs.map((input, index): ExerciseEntry => {

@@ -9,8 +9,11 @@ import { EARLIEST_DATE, isOnOrAfterEarliest, latestRecordableDate, localDateIn }
 import { isRoutineOf } from '../routines/service';
 import { getUser } from '../users/service';
 import { startedBeforeCursor } from './cursor';
+import { findExercisesByIds } from '../exercises/service';
+import { AppError } from '../lib/errors';
 import {
   buildExerciseEntries,
+  entriesOf,
   entryOf,
   type ExerciseEntry,
   type ExerciseEntryInput,
@@ -165,6 +168,86 @@ export async function deleteWorkout(userId: string, workoutId: string): Promise<
   await unmarkLinkedHabits(userId, workout.date);
 }
 
+export type ImportOutcome = 'created' | 'existing' | { refused: FieldError[] };
+
+/**
+ * Logs many finished workouts at once (an import), each by the rules `createWorkout` applies, with
+ * one query for their exercises and one insert: a workout whose `clientId` exists is left as it is
+ * (`existing`), one that breaks a rule is not written (`refused`, naming the fields). Marks the
+ * user's workout-linked habits done for the days of the new ones. Every input needs a clientId.
+ */
+export async function importWorkouts(
+  userId: string,
+  inputs: ReadonlyArray<WorkoutInput & { clientId: string }>,
+): Promise<ImportOutcome[]> {
+  const user = await getUser(userId);
+  const exerciseIds = inputs.flatMap((input) => input.exercises.map((item) => item.exerciseId));
+  const exercises = await findExercisesByIds(userId, exerciseIds);
+  const outcomes: ImportOutcome[] = [];
+  const documents: Array<Record<string, unknown>> = [];
+  const positions: number[] = [];
+
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const startedAt = new Date(input.startedAt);
+      const endedAt = input.endedAt ? new Date(input.endedAt) : null;
+      assertTimes(startedAt, endedAt);
+      await assertRoutine(userId, input.routineId);
+      const entries = entriesOf(exercises, input.exercises, { unit: input.unit ?? user.unit });
+      documents.push({
+        userId,
+        clientId: input.clientId,
+        date: input.date ?? localDateIn(user.timezone, startedAt),
+        startedAt,
+        endedAt,
+        notes: input.notes ?? '',
+        routineId: input.routineId ?? null,
+        exercises: entries,
+        volumeKg: totalVolumeKg(entries),
+      });
+      positions.push(index);
+      outcomes.push('created');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') {
+        throw error;
+      }
+      outcomes.push({ refused: error.details ?? [] });
+    }
+  }
+
+  for (const duplicate of await insertNew(documents)) {
+    outcomes[positions[duplicate]!] = 'existing';
+  }
+  const dates = new Set(
+    documents.filter((_doc, at) => outcomes[positions[at]!] === 'created').map((doc) => doc.date),
+  );
+  for (const date of dates) {
+    await markWorkoutDay(userId, date as string);
+  }
+
+  return outcomes;
+}
+
+/** Inserts the documents; returns the indexes refused as duplicates (the same clientId). */
+async function insertNew(documents: Array<Record<string, unknown>>): Promise<number[]> {
+  if (documents.length === 0) {
+    return [];
+  }
+  try {
+    await WorkoutModel.insertMany(documents, { ordered: false });
+
+    return [];
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ code?: number; index?: number }> })
+      .writeErrors;
+    if (!writeErrors || writeErrors.some((item) => item.code !== 11000)) {
+      throw error;
+    }
+
+    return writeErrors.map((item) => item.index ?? -1);
+  }
+}
+
 function totalVolumeKg(exercises: readonly ExerciseEntry[]): number {
   return exercises.reduce((total, entry) => total + volumeKg(entry.kind, entry.sets), 0);
 }
@@ -285,4 +368,30 @@ export async function sumWorkouts(userId: string): Promise<{ workouts: number; v
   ]);
 
   return { workouts, volumeKg: volume?.volumeKg ?? 0 };
+}
+
+/** Which of the client ids the user's workouts already have. */
+export async function findTakenClientIds(
+  userId: string,
+  clientIds: readonly string[],
+): Promise<Set<string>> {
+  if (clientIds.length === 0) {
+    return new Set();
+  }
+  const rows = await WorkoutModel.find(
+    { userId, clientId: { $in: [...clientIds] } },
+    { clientId: 1 },
+  ).lean();
+
+  return new Set(rows.map((row) => row.clientId));
+}
+
+/** Every workout of the user, oldest start first, read lazily. */
+export function streamWorkouts(userId: string): AsyncIterable<WorkoutDocument> {
+  return WorkoutModel.find({ userId }).sort({ startedAt: 1, _id: 1 }).cursor();
+}
+
+/** Deletes every workout of the user (account deletion). */
+export async function deleteAllWorkouts(userId: string): Promise<void> {
+  await WorkoutModel.deleteMany({ userId });
 }

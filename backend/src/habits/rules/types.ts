@@ -30,7 +30,8 @@ export interface Target {
 
 export interface Entry {
   date: string;
-  status: 'done' | 'skipped';
+  /** `none`: a day with only a note (imported), which counts as no entry. */
+  status: 'done' | 'skipped' | 'none';
   /** A measurable habit's value for the day; null for yes/no habits. */
   value: number | null;
 }

@@ -266,6 +266,17 @@ async function habitsFromWideHeader(file: SourceFile): Promise<LoopHabitRow[]> {
   const header = await records.next();
   await records.return(undefined);
   const names = header.done ? [] : header.value.fields.slice(1);
+  // `Date,Value,Notes` heads one habit's own file, which does not name its habit.
+  if (
+    names.length > 0 &&
+    names.every((name) => ['value', 'notes'].includes(name.trim().toLowerCase()))
+  ) {
+    throw new ImportFileError('UNKNOWN_FORMAT', {
+      file: file.path,
+      detail:
+        "It is one habit's Checkmarks.csv, which does not name the habit: send the whole Loop zip.",
+    });
+  }
 
   return names
     .map((name) => name.trim())
