@@ -31,7 +31,7 @@ import { workoutsRouter } from './workouts/routes';
 
 // Routes that take a body other than JSON, by mount path (see lib/body-types.ts): an upload route
 // adds its line here with its media types, or 'any'.
-const OTHER_BODY_TYPES: OtherBodyTypes = {
+export const OTHER_BODY_TYPES: OtherBodyTypes = {
   // The file itself, of whatever type the browser gives it (none for an unknown extension).
   '/api/imports': 'any',
 };
@@ -83,7 +83,9 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
     verify: refuseInvalidUtf8,
   });
   app.use((req, res, next) =>
-    req.path.startsWith('/api/imports') ? next() : parseJson(req, res, next),
+    req.method === 'POST' && req.path.startsWith('/api/imports')
+      ? next()
+      : parseJson(req, res, next),
   );
   app.use(refuseUnsupportedBodies(OTHER_BODY_TYPES));
   app.use(recoverNonFiniteJson);

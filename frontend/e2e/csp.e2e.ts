@@ -151,6 +151,10 @@ describe('the Content-Security-Policy of the web app', () => {
       ],
       ['/workouts/tools', () => page.getByRole('heading', { name: 'Tools', level: 1 }).waitFor()],
       ['/settings', () => page.getByRole('heading').first().waitFor()],
+      [
+        '/settings/data',
+        () => page.getByRole('heading', { name: 'Recent imports', level: 3 }).waitFor(),
+      ],
       ['/no-such-page', () => page.getByRole('heading').first().waitFor()],
     ] as const) {
       const { found } = await visit(page, pathname, ready);

@@ -132,6 +132,36 @@ function expectApiError(
   });
 }
 
+/** POSTs `body` over TLS and resolves with the status and body of the answer. */
+function postHttps(port: number, urlPath: string, body: Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length };
+    const req = request(
+      { host: '127.0.0.1', port, path: urlPath, method: 'POST', headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text,
+            protocol: null,
+            peerName: undefined,
+          });
+        });
+      },
+    );
+    req.setTimeout(10_000, () => req.destroy(new Error(`${urlPath} timed out`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+// Past the 1 MB NGINX takes from any other request: only an import file may be this large.
+const TWO_MEGABYTES = Buffer.alloc(2 * 1024 * 1024, 'a');
+
 let nginx: ProductionNginx;
 
 beforeAll(async () => {
@@ -278,6 +308,16 @@ describe('nginx/nginx.conf, the production config', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers['cache-control']).toBe('no-store');
   });
+
+  it('lets an import file past 1 MB through to the API, and refuses such a body elsewhere', async () => {
+    // Unsigned: the API, not NGINX, answers, so the body got through.
+    const preview = await postHttps(nginx.httpsPort, '/api/imports/preview', TWO_MEGABYTES);
+    const habit = await postHttps(nginx.httpsPort, '/api/habits', TWO_MEGABYTES);
+
+    expect(preview.status).toBe(401);
+    expect(JSON.parse(preview.body)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(habit.status).toBe(413);
+  });
 });
 
 describe('nginx/local.conf.template, the NGINX of the running stack', () => {
@@ -301,4 +341,19 @@ describe('nginx/local.conf.template, the NGINX of the running stack', () => {
       expectApiError(label, answer, status, code);
     },
   );
+
+  it('lets an import file past 1 MB through to the API, and refuses such a body elsewhere', async () => {
+    const post = (urlPath: string) =>
+      fetch(`${stack.baseUrl()}${urlPath}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: TWO_MEGABYTES,
+      });
+    const preview = await post('/api/imports/preview');
+    const habit = await post('/api/habits');
+
+    expect(preview.status).toBe(401);
+    expect(await preview.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(habit.status).toBe(413);
+  });
 });

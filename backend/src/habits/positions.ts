@@ -34,3 +34,8 @@ export async function nextPosition(userId: string): Promise<number> {
     return floor + 1;
   }
 }
+
+/** Drops the user's counter (account deletion): no key of a deleted account stays in Redis. */
+export async function forgetPositions(userId: string): Promise<void> {
+  await redis.del(keyOf(userId));
+}

@@ -13,7 +13,7 @@ import {
   type HabitKind,
   type StoredCompletionStatus,
 } from './model';
-import { nextPosition } from './positions';
+import { forgetPositions, nextPosition } from './positions';
 import { isoWeekKeyOf, monthKeyOf, weekStartOf } from './rules/calendar';
 import { withScheduleChange } from './rules/schedule';
 import type { ScheduleRule, ScheduleType } from './rules/types';
@@ -684,4 +684,5 @@ export async function* streamHabitsWithDays(
 export async function deleteAllHabits(userId: string): Promise<void> {
   await CompletionModel.deleteMany({ userId });
   await HabitModel.deleteMany({ userId });
+  await forgetPositions(userId);
 }

@@ -169,14 +169,24 @@ export function send(
   context: RequestContext,
   change?: Change,
 ): Promise<Answer> {
+  const headers: Record<string, string> = {
+    ...(route.requiresAuth ? context.owner.auth : {}),
+    ...context.headers,
+  };
+  if (sample.file !== undefined) {
+    // A file route's body is the file: only its query, path and headers are spoiled.
+    return sendRaw(context.server, {
+      method: route.method,
+      path: urlOf(route, sample, context, change),
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      body: sample.file,
+    });
+  }
+
   return sendRaw(context.server, {
     method: route.method,
     path: urlOf(route, sample, context, change),
-    headers: {
-      ...(route.requiresAuth ? context.owner.auth : {}),
-      ...context.headers,
-      ...(change?.type === 'body' ? change.headers : {}),
-    },
+    headers: { ...headers, ...(change?.type === 'body' ? change.headers : {}) },
     body: bodyText(sample, context, change),
   });
 }

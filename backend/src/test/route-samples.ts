@@ -70,6 +70,8 @@ export interface RouteSample {
   setup?: (owner: TestUser, params: Record<string, string>) => Promise<void>;
   /** The route creates a resource: retries with an Idempotency-Key must not create twice. */
   creates?: boolean;
+  /** A route whose body is a file, not JSON (an import): the file a valid request sends. */
+  file?: string;
 }
 
 export type FixtureName = keyof typeof FIXTURES;
@@ -90,6 +92,14 @@ const created = (res: { status: number; body: { id?: string } }, what: string): 
 };
 
 /** Things a user owns, made through the API; each returns the new item's id. */
+/** A small HabitBull export: one habit, two days. */
+const HABITBULL_FILE = [
+  'HabitName,HabitDescription,HabitCategory,CalendarDate,Value,CommentText',
+  'Stretch,"Morning, 5 minutes",Health,2026-03-18,1,',
+  'Stretch,"Morning, 5 minutes",Health,2026-03-19,1,felt good',
+  '',
+].join('\n');
+
 export const FIXTURES = {
   habit: async (owner: TestUser) =>
     created(await api().post('/api/habits').set(owner.auth).send(HABIT_FIXTURE), 'habit'),
@@ -109,6 +119,27 @@ export const FIXTURES = {
     const body = { name: 'Strength A', exercises: [{ exerciseId, sets: [{ reps: 5 }] }] };
 
     return created(await api().post('/api/routines').set(owner.auth).send(body), 'routine');
+  },
+  importJob: async (owner: TestUser) => {
+    const res = await api()
+      .post('/api/imports')
+      .set(owner.auth)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from(HABITBULL_FILE));
+    if (res.status !== 202) {
+      throw new Error(`could not start an import: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+
+    const { id } = (res.body as { import: { id: string } }).import;
+    // The import runs in the background: wait for it, so it writes nothing during a test.
+    for (let tries = 0; tries < 100; tries += 1) {
+      const job = await api().get(`/api/imports/${id}`).set(owner.auth);
+      if ((job.body as { import: { status: string } }).import.status !== 'running') {
+        return id;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the fixture import did not finish');
   },
   /** Another session of the owner (not the one its token belongs to). */
   session: async (owner: TestUser) => {
@@ -403,6 +434,25 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
       weekStart: { kind: 'enum', values: [...WEEK_STARTS] },
     },
   },
+
+  'DELETE /api/users/me': {
+    auth: true,
+    ok: 204,
+    body: { password: TEST_PASSWORD },
+    fields: { password: { kind: 'password', max: 1024 } },
+  },
+
+  'POST /api/imports/preview': { auth: true, ok: 200, file: HABITBULL_FILE },
+  'POST /api/imports': { auth: true, ok: 202, file: HABITBULL_FILE },
+  'GET /api/imports': { auth: true, ok: 200 },
+  'GET /api/imports/:id': {
+    auth: true,
+    ok: 200,
+    params: { id: { fixture: 'importJob', kind: 'id' } },
+  },
+  'GET /api/exports/everything.json': { auth: true, ok: 200 },
+  'GET /api/exports/habits.csv': { auth: true, ok: 200 },
+  'GET /api/exports/workouts.csv': { auth: true, ok: 200 },
 
   'GET /api/metrics': { auth: false, ok: 200 },
 

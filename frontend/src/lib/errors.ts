@@ -19,6 +19,7 @@ const API_CODES = [
   'RATE_LIMITED',
   'INTERNAL',
   'SERVICE_UNAVAILABLE',
+  'INVALID_FILE',
 ] as const;
 
 /** Codes the API sends, plus the two the client adds when no API answer is available. */
@@ -59,6 +60,7 @@ const USER_MESSAGES: Record<ApiErrorCode, string> = {
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
   SERVICE_UNAVAILABLE: 'The server is temporarily unavailable. Try again in a moment.',
   INTERNAL: 'Something went wrong on the server. Try again later.',
+  INVALID_FILE: 'This file cannot be imported.',
   NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
   UNKNOWN: 'Something went wrong. Try again.',
 };

@@ -24,8 +24,11 @@ import type { Session, User } from './types';
  */
 export type AuthStatus = 'loading' | 'signedIn' | 'signedOut' | 'unavailable';
 
-/** Why a signed-in user became signed out: they asked to, or their session could not be renewed. */
-export type SignOutReason = 'logout' | 'expired';
+/**
+ * Why a signed-in user became signed out: they asked to, they deleted their account, or their
+ * session could not be renewed.
+ */
+export type SignOutReason = 'logout' | 'accountDeleted' | 'expired';
 
 type AuthState = {
   status: AuthStatus;
@@ -40,6 +43,8 @@ export type AuthContextValue = AuthState & {
   register: (input: RegisterInput) => Promise<User>;
   logout: () => Promise<void>;
   logoutEverywhere: () => Promise<void>;
+  /** Deletes the account (the password confirms it) and signs out. */
+  deleteAccount: (password: string) => Promise<void>;
   retry: () => void;
 };
 
@@ -56,12 +61,13 @@ const INITIAL_STATE: AuthState = {
 /** Restores the session from the refresh cookie on load and keeps the signed-in user. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>(INITIAL_STATE);
-  const isLoggingOut = useRef(false);
+  // Set while a sign-out the user asked for is under way, so that its end is not taken for expiry.
+  const pendingSignOut = useRef<SignOutReason | null>(null);
 
   useEffect(() => {
     return subscribeToSession((session: Session | null) => {
       // Read now: the updater may run after logout() has reset the ref.
-      const reason = isLoggingOut.current ? 'logout' : 'expired';
+      const reason = pendingSignOut.current ?? 'expired';
       setState((previous) => nextState(previous, session, reason));
     });
   }, []);
@@ -80,16 +86,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(restoreSession, [restoreSession]);
 
   // Marks the sign-out as asked for, so the login page does not say the session expired.
-  const signOutWith = useCallback(async (end: () => Promise<void>) => {
-    isLoggingOut.current = true;
+  const signOutWith = useCallback(async (reason: SignOutReason, end: () => Promise<void>) => {
+    pendingSignOut.current = reason;
     try {
       await end();
     } finally {
-      isLoggingOut.current = false;
+      pendingSignOut.current = null;
     }
   }, []);
-  const logout = useCallback(() => signOutWith(authApi.logout), [signOutWith]);
-  const logoutEverywhere = useCallback(() => signOutWith(authApi.logoutEverywhere), [signOutWith]);
+  const logout = useCallback(() => signOutWith('logout', authApi.logout), [signOutWith]);
+  const logoutEverywhere = useCallback(
+    () => signOutWith('logout', authApi.logoutEverywhere),
+    [signOutWith],
+  );
+  const deleteAccount = useCallback(
+    (password: string) => signOutWith('accountDeleted', () => authApi.deleteAccount(password)),
+    [signOutWith],
+  );
 
   const value = useMemo<AuthContextValue>(
     () => ({
@@ -98,9 +111,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       register: async (input) => (await authApi.register(input)).user,
       logout,
       logoutEverywhere,
+      deleteAccount,
       retry: restoreSession,
     }),
-    [state, logout, logoutEverywhere, restoreSession],
+    [state, logout, logoutEverywhere, deleteAccount, restoreSession],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

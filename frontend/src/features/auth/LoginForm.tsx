@@ -58,6 +58,11 @@ export function LoginForm() {
           Your session has ended. Please log in again.
         </p>
       )}
+      {signOutReason === 'accountDeleted' && !error && (
+        <p role="status" className="alert alert-success">
+          Your account and everything in it have been deleted. Thank you for using Habit &amp; Gym.
+        </p>
+      )}
       <ErrorAlert error={error} fieldLabels={FIELD_LABELS} />
       <form className="form" onSubmit={handleSubmit} noValidate>
         <TextField

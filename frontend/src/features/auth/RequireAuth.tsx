@@ -20,8 +20,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       return;
     }
 
-    // After "Log out" there is nothing to come back to; otherwise return here after signing in.
-    const returnTo = signOutReason === 'logout' ? '/today' : pathname + window.location.search;
+    // After "Log out" or a deleted account there is nothing to come back to; otherwise return
+    // here after signing in.
+    const isDeliberate = signOutReason === 'logout' || signOutReason === 'accountDeleted';
+    const returnTo = isDeliberate ? '/today' : pathname + window.location.search;
     router.replace(loginPathFor(returnTo));
   }, [status, signOutReason, pathname, router]);
 

@@ -59,3 +59,14 @@ export async function logoutEverywhere(): Promise<void> {
 
   setSession(null);
 }
+
+/**
+ * Deletes the account and everything in it for good, once the API has checked the password, then
+ * forgets the access token: the API has already ended every session of the account. Throws an
+ * ApiError naming `password` when it is wrong or missing; the account is then untouched.
+ */
+export async function deleteAccount(password: string): Promise<void> {
+  await api.delete('/users/me', { data: { password } });
+
+  setSession(null);
+}

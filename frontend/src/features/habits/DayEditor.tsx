@@ -18,6 +18,12 @@ type DayEditorProps = {
 };
 
 /** Records, changes or clears one day of a habit: done (or a value), skipped, with a note. */
+const STATE_WORDS: Record<HistoryDay['status'], string> = {
+  done: 'Done',
+  skipped: 'Skipped',
+  none: 'Not done, with a note',
+};
+
 export function DayEditor({ habit, date, entry, onChanged }: DayEditorProps) {
   const id = useId();
   const [value, setValue] = useState(entry?.value === null || !entry ? '' : String(entry.value));
@@ -51,7 +57,7 @@ export function DayEditor({ habit, date, entry, onChanged }: DayEditorProps) {
     });
   }
 
-  const state = !entry ? 'Nothing recorded' : entry.status === 'skipped' ? 'Skipped' : 'Done';
+  const state = !entry ? 'Nothing recorded' : STATE_WORDS[entry.status];
 
   return (
     <form

@@ -62,7 +62,7 @@ export function HeatMap({ history, color, selected, onSelect }: HeatMapProps) {
 }
 
 function levelOf(day: HistoryDay | undefined): string {
-  if (!day) {
+  if (!day || day.status === 'none') {
     return '0';
   }
   if (day.status === 'skipped') {
@@ -77,6 +77,9 @@ function describe(day: HistoryDay | undefined): string {
   }
   if (day.status === 'skipped') {
     return 'skipped';
+  }
+  if (day.status === 'none') {
+    return 'a note only';
   }
   return day.value === null ? 'done' : `${formatNumber(day.value)} recorded`;
 }

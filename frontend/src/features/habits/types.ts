@@ -60,7 +60,8 @@ export type RateBucket = {
 
 export type HistoryDay = {
   date: string;
-  status: 'done' | 'skipped';
+  /** `none`: a day with only a note (kept by imports from apps that note days not done). */
+  status: 'done' | 'skipped' | 'none';
   value: number | null;
   note: string;
   credit: number;

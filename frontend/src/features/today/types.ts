@@ -5,7 +5,8 @@ export type CompletionStatus = 'done' | 'skipped';
 export type Completion = {
   habitId: string;
   date: string;
-  status: CompletionStatus;
+  /** `none`: a day with only a note, kept by an import; shown as nothing recorded. */
+  status: CompletionStatus | 'none';
   value: number | null;
   note: string;
   createdAt: string;

@@ -67,7 +67,7 @@ export function useDayChecklist(date: string | undefined) {
 
 function savedEntry(habit: TodayHabit): DayEntry {
   const { completion } = habit;
-  if (!completion) {
+  if (!completion || completion.status === 'none') {
     return null;
   }
   return {

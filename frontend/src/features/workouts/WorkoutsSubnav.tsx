@@ -1,7 +1,6 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { Subnav } from '@/components/Subnav';
 
 const LINKS = [
   { href: '/workouts', label: 'Log' },
@@ -24,23 +23,5 @@ function isCurrent(pathname: string, href: string): boolean {
 
 /** The gym section's tabs: logging, routines, the exercise catalog, progress and tools. */
 export function WorkoutsSubnav() {
-  const pathname = usePathname();
-
-  return (
-    <nav aria-label="Gym" className="subnav">
-      <ul>
-        {LINKS.map((link) => (
-          <li key={link.href}>
-            <Link
-              href={link.href}
-              className="subnav-item"
-              aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}
-            >
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <Subnav label="Gym" links={LINKS} isCurrent={isCurrent} />;
 }
