@@ -12,12 +12,14 @@ import { exportsRouter } from './exports/routes';
 import { habitsRouter } from './habits/routes';
 import { healthRouter } from './health/routes';
 import { importsRouter } from './imports/routes';
+import { refuseUnsupportedBodies, type OtherBodyTypes } from './lib/body-types';
 import { invalidateCacheOnWrite, strongEtag } from './lib/cache';
 import { config } from './lib/config';
 import { errorHandler, routeNotFound } from './lib/error-handler';
 import { recoverIdempotentCreate } from './lib/idempotency';
 import { recoverNonFiniteJson } from './lib/non-finite-json';
 import { corsForWebApp, refuseForeignOrigins } from './lib/origins';
+import { refuseInvalidUtf8, refuseLoneSurrogates } from './lib/utf8-body';
 import { generalLimit } from './lib/rate-limit';
 import { requestContext } from './lib/request-context';
 import { metricsRouter } from './metrics/routes';
@@ -26,6 +28,13 @@ import { routinesRouter } from './routines/routes';
 import { todayRouter } from './today/routes';
 import { usersRouter } from './users/routes';
 import { workoutsRouter } from './workouts/routes';
+
+// Routes that take a body other than JSON, by mount path (see lib/body-types.ts): an upload route
+// adds its line here with its media types, or 'any'.
+export const OTHER_BODY_TYPES: OtherBodyTypes = {
+  // The file itself, of whatever type the browser gives it (none for an unknown extension).
+  '/api/imports': 'any',
+};
 
 export interface AppOptions {
   /** Mounts the bench's reference routes (see bench/anchors.ts); BENCH_ANCHORS by default. */
@@ -68,13 +77,19 @@ export function createApp({ benchAnchors = config.benchAnchors }: AppOptions = {
   // `inflate: false`: no client of ours compresses request bodies, so a gzip body is refused (415)
   // rather than inflated. An import's body is the uploaded file itself, streamed to disk by the
   // imports routes.
-  const parseJson = express.json({ limit: config.bodyLimit, inflate: false });
+  const parseJson = express.json({
+    limit: config.bodyLimit,
+    inflate: false,
+    verify: refuseInvalidUtf8,
+  });
   app.use((req, res, next) =>
     req.method === 'POST' && req.path.startsWith('/api/imports')
       ? next()
       : parseJson(req, res, next),
   );
+  app.use(refuseUnsupportedBodies(OTHER_BODY_TYPES));
   app.use(recoverNonFiniteJson);
+  app.use(refuseLoneSurrogates);
   app.use(cookieParser());
 
   // Health checks come from the load balancer and monitoring: never rate limited.

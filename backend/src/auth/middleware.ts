@@ -5,7 +5,8 @@ import { isRedisUnavailable } from '../lib/redis';
 import { isSessionActive } from './sessions';
 import { verifyAccessToken } from './tokens';
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+// The scheme is case-insensitive (RFC 7235 §2.1), and one or more spaces may follow it.
+const BEARER = /^bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;
 
 async function isSessionAllowed(sessionId: string): Promise<boolean> {
   try {

@@ -99,6 +99,14 @@ describe('patterns', () => {
     ).toBeNull();
   });
 
+  it('refuses a password of spaces alone, of any kind', () => {
+    const spaces = ' \t\n\u00a0\u2003\u3000\u200b\u2028\u205f\u1680\u2009\u202f\r\u000b\u000c';
+
+    expect(passwordProblem(spaces)).toBe('Must contain more than spaces');
+    expect(passwordProblem(' '.repeat(20))).toBe('Must contain more than spaces');
+    expect(passwordProblem(`  ${'velvet lantern orbit'}  `)).toBeNull();
+  });
+
   it('refuses NUL characters and lone surrogates', () => {
     expect(passwordProblem('velvet lantern orbit\u0000')).toMatch(/NUL/);
     expect(passwordProblem('velvet lantern orbit\ud800')).toMatch(/Unicode/);

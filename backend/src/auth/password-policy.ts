@@ -95,6 +95,10 @@ export function passwordProblem(
   if (password.includes('\u0000') || !isWellFormedText(password)) {
     return 'Must be valid Unicode text without NUL characters';
   }
+  // Spaces are allowed anywhere (passphrases), but spaces alone are no secret at all.
+  if (/^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u.test(password)) {
+    return 'Must contain more than spaces';
+  }
 
   const normalised = normalisePassword(password);
   if (commonPasswords.has(normalised)) {

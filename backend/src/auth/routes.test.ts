@@ -18,6 +18,21 @@ function cookieOf(res: { headers: Record<string, unknown> }): string {
 }
 
 describe('POST /api/auth/register', () => {
+  it.each([
+    ['20 spaces', ' '.repeat(20)],
+    [
+      'mixed white space',
+      ' \t\u00a0\u2003\u3000\u2009\u202f\u205f\u1680\u2002\u2004\u2005 \t\u00a0',
+    ],
+  ])('refuses a password of %s, naming password, and creates nobody', async (_label, spaces) => {
+    const res = await api()
+      .post('/api/auth/register')
+      .send({ email: 'spaces@example.test', password: spaces, timezone: 'UTC' });
+
+    expectError(res, 400, 'VALIDATION_FAILED', 'password');
+    expect(await UserModel.countDocuments({ email: 'spaces@example.test' })).toBe(0);
+  });
+
   it('creates a user and answers 202 without a session; the user then signs in', async () => {
     const res = await api().post('/api/auth/register').send({
       email: 'New.Person@Example.test',

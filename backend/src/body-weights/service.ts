@@ -1,5 +1,5 @@
-import { notFound } from '../lib/errors';
-import { isLocalDate } from '../lib/time';
+import { notFound, validationFailed } from '../lib/errors';
+import { isLocalDate, isOnOrAfterEarliest, latestRecordableDate } from '../lib/time';
 import { getUser } from '../users/service';
 import { toKg, type WeightUnit } from '../workouts/units';
 import { BodyWeightModel, type BodyWeightDocument } from './model';
@@ -35,7 +35,18 @@ export async function saveBodyWeight(
   userId: string,
   { date, weight, unit }: { date: string; weight: number; unit?: WeightUnit },
 ): Promise<BodyWeightDocument> {
-  const weightKg = toKg(weight, unit ?? (await getUser(userId)).unit);
+  const user = await getUser(userId);
+  // The same bound as a workout's day: the user's today, plus one for a clock or zone ahead.
+  const latest = latestRecordableDate(user.timezone);
+  if (date > latest) {
+    throw validationFailed([
+      {
+        field: 'date',
+        message: `Must not be after ${latest}, the day after today in ${user.timezone}`,
+      },
+    ]);
+  }
+  const weightKg = toKg(weight, unit ?? user.unit);
   const filter = { userId, date };
   try {
     await BodyWeightModel.updateOne(filter, { $set: { weightKg } }, { upsert: true });
@@ -73,6 +84,7 @@ export async function importBodyWeights(
   const valid = entries.filter(
     (entry) =>
       isLocalDate(entry.date) &&
+      isOnOrAfterEarliest(entry.date) &&
       typeof entry.weightKg === 'number' &&
       entry.weightKg > 0 &&
       entry.weightKg <= MAX_BODY_WEIGHT,

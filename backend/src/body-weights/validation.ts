@@ -11,7 +11,7 @@ export const listBodyWeightsRules = [
 ];
 
 export const saveBodyWeightRules = [
-  dateParam(),
+  dateParam('date', { written: true }),
   bodyNumber('weight', { min: 1, max: MAX_BODY_WEIGHT })
     .bail()
     .custom(hasAtMostTwoDecimals)

@@ -1,4 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { Agent, request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
@@ -49,6 +50,85 @@ function https(
     req.setTimeout(10_000, () => req.destroy(new Error(`${urlPath} timed out`)));
     req.on('error', reject);
     req.end();
+  });
+}
+
+/**
+ * One request as NGINX would refuse it, on a fresh connection: `claimedLength` announces a body
+ * without sending it (NGINX refuses on the header alone and closes the connection).
+ */
+function refusedRequest(
+  { port, tls }: { port: number; tls: boolean },
+  { method = 'GET', urlPath, headers = {}, claimedLength }: RefusedRequest,
+): Promise<{ status: number; type: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const options = { host: '127.0.0.1', port, method, path: urlPath, agent: false as const };
+    const allHeaders = claimedLength
+      ? { ...headers, 'Content-Length': String(claimedLength) }
+      : headers;
+    const send = tls ? request : httpRequest;
+    const req = send({ ...options, headers: allHeaders, rejectUnauthorized: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body });
+        req.destroy();
+      });
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`${urlPath} timed out`)));
+    // A reset of the unsent body after the answer is expected (the promise is settled by then).
+    req.on('error', reject);
+    if (claimedLength) {
+      req.write('{"name":"');
+    } else {
+      req.end();
+    }
+  });
+}
+
+interface RefusedRequest {
+  method?: string;
+  urlPath: string;
+  headers?: Record<string, string>;
+  claimedLength?: number;
+}
+
+/** What NGINX itself refuses under /api, and the API's error code it must answer with. */
+const NGINX_REFUSALS: Array<[string, RefusedRequest, number, string]> = [
+  [
+    'a 12 MB body',
+    { method: 'POST', urlPath: '/api/habits', claimedLength: 12 * 1024 * 1024 },
+    413,
+    'PAYLOAD_TOO_LARGE',
+  ],
+  [
+    'a 20 kB token',
+    { urlPath: '/api/habits', headers: { Authorization: `Bearer ${'a'.repeat(20_000)}` } },
+    400,
+    'BAD_REQUEST',
+  ],
+  ['a NUL in the path', { urlPath: '/api/habits/%00' }, 400, 'BAD_REQUEST'],
+  ['the metrics', { urlPath: '/api/metrics' }, 404, 'ROUTE_NOT_FOUND'],
+  ['a 10 kB path', { urlPath: `/api/${'a'.repeat(10_000)}` }, 414, 'BAD_REQUEST'],
+];
+
+function expectApiError(
+  label: string,
+  answer: { status: number; type: string | undefined; body: string },
+  status: number,
+  code: string,
+): void {
+  expect({ label, status: answer.status, type: answer.type }).toEqual({
+    label,
+    status,
+    type: 'application/json',
+  });
+  const parsed = JSON.parse(answer.body) as { error: Record<string, unknown> };
+  expect(parsed.error).toEqual({
+    code,
+    message: expect.any(String),
+    requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
   });
 }
 
@@ -171,6 +251,15 @@ describe('nginx/nginx.conf, the production config', () => {
     expect(await direct.text()).toContain('http_request_duration_seconds_bucket');
   });
 
+  it.each(NGINX_REFUSALS)(
+    'answers %s in the API error shape, never an HTML page',
+    async (label, refused, status, code) => {
+      const answer = await refusedRequest({ port: nginx.httpsPort, tls: true }, refused);
+
+      expectApiError(label, answer, status, code);
+    },
+  );
+
   it('answers the load balancer on plain HTTP and redirects everything else to HTTPS', async () => {
     const health = await fetch(`http://127.0.0.1:${nginx.httpPort}/health`);
     const page = await fetch(`http://127.0.0.1:${nginx.httpPort}/api/habits?x=1`, {
@@ -242,6 +331,16 @@ describe('nginx/local.conf.template, the NGINX of the running stack', () => {
     expect(metrics.status).toBe(404);
     expect(await metrics.text()).not.toContain('http_request_duration_seconds');
   });
+
+  it.each(NGINX_REFUSALS)(
+    'answers %s in the API error shape, never an HTML page',
+    async (label, refused, status, code) => {
+      const port = Number(new URL(stack.baseUrl()).port);
+      const answer = await refusedRequest({ port, tls: false }, refused);
+
+      expectApiError(label, answer, status, code);
+    },
+  );
 
   it('lets an import file past 1 MB through to the API, and refuses such a body elsewhere', async () => {
     const post = (urlPath: string) =>

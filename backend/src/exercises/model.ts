@@ -3,6 +3,7 @@ import { Schema, Types, model, type HydratedDocument, type InferSchemaType } fro
 import { idempotentCreates } from '../lib/idempotency';
 
 import { EQUIPMENT, EXERCISE_KINDS, MUSCLES } from './kinds';
+import { maxTextLength } from '../lib/text-length';
 
 /** One collection for the shared catalog (`ownerId` null) and each user's own exercises. */
 const exerciseSchema = new Schema(
@@ -12,7 +13,7 @@ const exerciseSchema = new Schema(
     catalogKey: { type: String, default: null },
     /** A hash of the catalog data that wrote this document, so a start can skip an unchanged seed. */
     catalogVersion: { type: String, default: null },
-    name: { type: String, required: true, maxlength: 100 },
+    name: { type: String, required: true, validate: maxTextLength(100) },
     /** The name lower-cased with punctuation as spaces: what search matches and lists sort by. */
     searchName: { type: String, required: true },
     primaryMuscles: { type: [{ type: String, enum: MUSCLES }], default: [] },

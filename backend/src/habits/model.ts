@@ -1,6 +1,7 @@
 import { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
 import { idempotentCreates } from '../lib/idempotency';
+import { maxTextLength } from '../lib/text-length';
 
 export const HABIT_KINDS = ['boolean', 'measurable'] as const;
 export const SCHEDULE_TYPES = ['daily', 'weekdays', 'weekly', 'monthly', 'interval'] as const;
@@ -45,7 +46,7 @@ const targetSchema = new Schema(
   {
     type: { type: String, enum: TARGET_TYPES, required: true },
     value: { type: Number, required: true },
-    unit: { type: String, default: '', maxlength: 20 },
+    unit: { type: String, default: '', validate: maxTextLength(20) },
   },
   { _id: false },
 );
@@ -53,11 +54,11 @@ const targetSchema = new Schema(
 const habitSchema = new Schema(
   {
     userId: { type: Types.ObjectId, required: true, ref: 'User' },
-    name: { type: String, required: true, maxlength: 100 },
-    description: { type: String, default: '', maxlength: 500 },
+    name: { type: String, required: true, validate: maxTextLength(100) },
+    description: { type: String, default: '', validate: maxTextLength(500) },
     color: { type: String, default: '#4f46e5' },
     /** An emoji or a short icon name. */
-    icon: { type: String, default: '', maxlength: 16 },
+    icon: { type: String, default: '', validate: maxTextLength(16) },
     kind: { type: String, enum: HABIT_KINDS, default: 'boolean' },
     target: { type: targetSchema, default: null },
     /** The first local date the habit counts; moved back when an earlier day is recorded. */
@@ -102,7 +103,7 @@ const completionSchema = new Schema(
     status: { type: String, enum: STORED_COMPLETION_STATUSES, default: 'done' },
     /** A measurable habit's value for the day; null for yes/no habits, skipped and note-only days. */
     value: { type: Number, default: null },
-    note: { type: String, default: '', maxlength: 500 },
+    note: { type: String, default: '', validate: maxTextLength(500) },
     /**
      * Only a `workout` mark is taken back when the day's last workout goes; a day the user
      * recorded by hand stays. Completions saved before this field existed have none, and are

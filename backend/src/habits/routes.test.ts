@@ -151,6 +151,29 @@ describe('POST /api/habits', () => {
   });
 });
 
+describe('POST /api/habits at once', () => {
+  it('gives ten habits created at the same moment ten distinct places at the end', async () => {
+    const { auth } = await buildUser();
+    await createHabit(auth, { name: 'First' });
+
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        api()
+          .post('/api/habits')
+          .set(auth)
+          .send({ name: `Habit ${index}` }),
+      ),
+    );
+
+    expect(created.map((res) => res.status)).toEqual(Array(10).fill(201));
+    const positions = created.map((res) => res.body.position as number).sort((a, b) => a - b);
+    expect(positions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const list = await api().get('/api/habits?limit=100').set(auth);
+    const listed = (list.body.items as Array<{ position: number }>).map((habit) => habit.position);
+    expect(listed).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
 describe('GET /api/habits', () => {
   it('lists only the user’s own habits, in order, a page at a time', async () => {
     const alice = await buildUser();
@@ -201,6 +224,21 @@ describe('GET /api/habits', () => {
 });
 
 describe('GET, PATCH and DELETE /api/habits/:id', () => {
+  it('names a target on a yes/no habit once', async () => {
+    const { auth } = await buildUser();
+    const habit = await createHabit(auth);
+
+    const res = await api()
+      .patch(`/api/habits/${habit.id}`)
+      .set(auth)
+      .send({ target: { type: 'atLeast', value: 8, unit: 'glasses' } });
+
+    expectError(res, 400, 'VALIDATION_FAILED', 'target');
+    expect(res.body.error.details).toEqual([
+      { field: 'target', message: 'Only a measurable habit has a target' },
+    ]);
+  });
+
   it('renames a habit', async () => {
     const { auth } = await buildUser();
     const habit = await createHabit(auth);

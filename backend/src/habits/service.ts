@@ -13,6 +13,7 @@ import {
   type HabitKind,
   type StoredCompletionStatus,
 } from './model';
+import { forgetPositions, nextPosition } from './positions';
 import { isoWeekKeyOf, monthKeyOf, weekStartOf } from './rules/calendar';
 import { withScheduleChange } from './rules/schedule';
 import type { ScheduleRule, ScheduleType } from './rules/types';
@@ -116,7 +117,7 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
   }
   throwIfAny(errors);
 
-  const last = await HabitModel.findOne({ userId }, { position: 1 }).sort({ position: -1 });
+  const position = await nextPosition(userId);
 
   return HabitModel.create({
     ...rest,
@@ -124,7 +125,7 @@ export async function createHabit(userId: string, input: HabitInput): Promise<Ha
     userId,
     startDate,
     schedules: [{ ...schedule, from: startDate }],
-    position: (last?.position ?? -1) + 1,
+    position,
   });
 }
 
@@ -683,4 +684,5 @@ export async function* streamHabitsWithDays(
 export async function deleteAllHabits(userId: string): Promise<void> {
   await CompletionModel.deleteMany({ userId });
   await HabitModel.deleteMany({ userId });
+  await forgetPositions(userId);
 }

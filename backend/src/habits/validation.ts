@@ -160,7 +160,7 @@ export const reorderContainers = [
 
 export const completionRules = [
   idParam(),
-  dateParam(),
+  dateParam('date', { written: true }),
   bodyEnum('status', COMPLETION_STATUSES, { optional: true }),
   bodyNumber('value', { min: 0, max: MAX_TARGET_VALUE, optional: true }),
   bodyString('note', { min: 0, max: 500, optional: true }),

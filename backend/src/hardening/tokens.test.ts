@@ -94,7 +94,6 @@ beforeAll(async () => {
 /** Authorization headers that are not a bearer token at all. */
 const HEADERS: Record<string, (victim: TestUser) => Record<string, string>> = {
   'no header': () => ({}),
-  'lower-case bearer': (victim) => ({ Authorization: `bearer ${victim.token}` }),
   'Basic scheme': () => ({ Authorization: 'Basic dXNlcjpwYXNz' }),
   'two tokens': (victim) => ({ Authorization: `Bearer ${victim.token} ${victim.token}` }),
   'a token in a cookie only': (victim) => ({ Cookie: `access_token=${victim.token}` }),
@@ -154,3 +153,17 @@ it('accepts the API’s own token, so the 401s above are about the tokens', asyn
 
   expect(res.status).toBe(200);
 });
+
+it.each(['bearer', 'BEARER', 'bEaReR'])(
+  'reads the scheme in any letter case (RFC 7235): %s',
+  async (scheme) => {
+    const user = await buildUser();
+
+    const res = await api().get('/api/auth/me').set('Authorization', `${scheme} ${user.token}`);
+
+    expect({ status: res.status, id: res.body.user?.id }).toEqual({
+      status: 200,
+      id: user.user.id,
+    });
+  },
+);

@@ -61,11 +61,26 @@ export function notFound(resource: string): AppError {
   });
 }
 
+/** The details without repeats: two rules may find the same fault in one field. */
+export function withoutRepeats(details: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+
+  return details.filter((detail) => {
+    const key = `${detail.field}\u0000${detail.message}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+
+    return true;
+  });
+}
+
 export function validationFailed(details: FieldError[]): AppError {
   const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
 
   return new AppError('VALIDATION_FAILED', `Invalid input: ${fields}`, {
     userMessage: `Invalid input: ${fields}`,
-    details,
+    details: withoutRepeats(details),
   });
 }

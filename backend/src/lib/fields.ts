@@ -1,6 +1,13 @@
 import { body, param, query, type ValidationChain } from 'express-validator';
 
-import { canonicalTimeZone, isLocalDate, isTimeZone } from './time';
+import { textLength } from './text-length';
+import {
+  EARLIEST_DATE,
+  canonicalTimeZone,
+  isLocalDate,
+  isOnOrAfterEarliest,
+  isTimeZone,
+} from './time';
 
 // express-validator applies standard validators to each element of an array, so a field sent as
 // `["a","b"]` or as a repeated query key would pass `isString()`. Every chain starts with a type check.
@@ -36,8 +43,7 @@ export const isWellFormedText = (value: string) => !LONE_SURROGATE.test(value);
 
 /**
  * A required or optional trimmed string in the body, of bounded length, without NUL characters or
- * lone surrogates. Lengths count UTF-16 code units, as the browser's `maxlength` and the database's
- * `maxlength` do, so an emoji outside the Basic Multilingual Plane counts twice everywhere alike.
+ * lone surrogates. Lengths count code points (lib/text-length), as the models do.
  */
 export function bodyString(
   field: string,
@@ -63,7 +69,7 @@ export function bodyString(
     .custom(isWellFormedText)
     .withMessage('Must be valid Unicode text')
     .bail()
-    .custom((value: string) => value.length >= min && value.length <= max)
+    .custom((value: string) => textLength(value) >= min && textLength(value) <= max)
     .withMessage(
       min > 0 ? `Must be ${min} to ${max} characters` : `Must be at most ${max} characters`,
     );
@@ -102,8 +108,13 @@ export function bodyLocalDate(field: string, { optional = false } = {}): Validat
     .withMessage('Required')
     .bail()
     .custom(isLocalDate)
-    .withMessage('Must be a date written YYYY-MM-DD');
+    .withMessage('Must be a date written YYYY-MM-DD')
+    .bail()
+    .custom(isOnOrAfterEarliest)
+    .withMessage(NOT_BEFORE_EARLIEST);
 }
+
+const NOT_BEFORE_EARLIEST = `Must not be before ${EARLIEST_DATE}`;
 
 export function bodyTimeZone(field: string, { optional = false } = {}): ValidationChain {
   const chain = body(field);
@@ -137,8 +148,14 @@ export function idParam(field = 'id'): ValidationChain {
   return param(field).isMongoId().withMessage('Must be a valid id');
 }
 
-export function dateParam(field = 'date'): ValidationChain {
-  return param(field).custom(isLocalDate).withMessage('Must be a date written YYYY-MM-DD');
+/** A date in the path; `written`: the day something is recorded on, so not before EARLIEST_DATE. */
+export function dateParam(field = 'date', { written = false } = {}): ValidationChain {
+  const chain = param(field)
+    .custom(isLocalDate)
+    .withMessage('Must be a date written YYYY-MM-DD')
+    .bail();
+
+  return written ? chain.custom(isOnOrAfterEarliest).withMessage(NOT_BEFORE_EARLIEST) : chain;
 }
 
 export function queryLocalDate(field: string, { optional = false } = {}): ValidationChain {
@@ -247,9 +264,15 @@ function isDateTime(value: string): boolean {
 
 /** An instant written in ISO 8601 with its offset (`2026-03-14T18:05:00+01:00` or `…Z`). */
 export function bodyDateTime(field: string, presence: Presence = {}): ValidationChain {
-  return presentBodyField(field, presence)
-    .custom((value: unknown) => typeof value === 'string' && isDateTime(value))
-    .withMessage('Must be a date and time with its offset, such as 2026-03-14T18:05:00+01:00');
+  return (
+    presentBodyField(field, presence)
+      .custom((value: unknown) => typeof value === 'string' && isDateTime(value))
+      .withMessage('Must be a date and time with its offset, such as 2026-03-14T18:05:00+01:00')
+      .bail()
+      // Checked on the written day: the local day the service derives is checked again there.
+      .custom((value: string) => isOnOrAfterEarliest(value.slice(0, 10)))
+      .withMessage(NOT_BEFORE_EARLIEST)
+  );
 }
 
 /** A database id in the body. */

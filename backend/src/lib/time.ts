@@ -19,6 +19,17 @@ export function canonicalTimeZone(value: string): string {
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The earliest day anything can be recorded on (a workout, a check-in, a body weight, a habit's
+ * start). Imports from other apps carry years of history, and no phone app logged habits or sets
+ * before 2000, so nothing real is refused; an earlier day is a typo (`0001`, `1900`) that would
+ * stretch every statistic over a century of empty days.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+
+/** Whether a `YYYY-MM-DD` date is on or after EARLIEST_DATE (dates compare as text). */
+export const isOnOrAfterEarliest = (date: string) => date >= EARLIEST_DATE;
+
 /** Whether a string is a real calendar date written `YYYY-MM-DD` (29 February only in leap years). */
 export function isLocalDate(value: unknown): value is string {
   if (typeof value !== 'string') {
@@ -30,7 +41,9 @@ export function isLocalDate(value: unknown): value is string {
   }
 
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  date.setUTCFullYear(year, month - 1, day);
 
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
@@ -46,6 +59,17 @@ export function localDateIn(timeZone: string, instant: Date = new Date()): strin
     month: '2-digit',
     day: '2-digit',
   }).format(instant);
+}
+
+/**
+ * How many days past the user's today a workout or body weight may be dated: a device whose clock
+ * runs ahead, or a user travelling east of their profile's zone, writes tomorrow's date legitimately.
+ */
+export const MAX_DAYS_AHEAD = 1;
+
+/** The latest day a workout or body weight may be recorded on, in the user's zone. */
+export function latestRecordableDate(timeZone: string): string {
+  return addDays(localDateIn(timeZone), MAX_DAYS_AHEAD);
 }
 
 /** Adds whole days to a local date, on the calendar (no clock, so no daylight-saving effects). */

@@ -9,7 +9,7 @@ import {
   type ValidationError,
 } from 'express-validator';
 
-import { validationFailed, type FieldError } from './errors';
+import { validationFailed, withoutRepeats, type FieldError } from './errors';
 
 function toFieldErrors(error: ValidationError): FieldError[] {
   switch (error.type) {
@@ -131,7 +131,7 @@ export function validate(
     // runs on each of its items (10,000 sets took seconds to check one by one).
     const listErrors = await runAlone(containers, req);
     if (listErrors.length > 0) {
-      throw validationFailed(dedupe(listErrors));
+      throw validationFailed(listErrors);
     }
 
     // checkExact runs the chains itself, then looks for fields that no chain run so far on this
@@ -144,7 +144,7 @@ export function validate(
     const result = validationResult(req);
     if (!result.isEmpty()) {
       const details = result.array().flatMap(toFieldErrors);
-      throw validationFailed(dedupe(details));
+      throw validationFailed(details);
     }
 
     next();
@@ -168,7 +168,7 @@ function nullContainers(chains: ValidationChain[], req: Request): FieldError[] {
     }
   }
 
-  return dedupe(errors);
+  return withoutRepeats(errors);
 }
 
 function findNulls(value: unknown, segments: string[], path: string, errors: FieldError[]): void {
@@ -206,20 +206,6 @@ async function runAlone(chains: ValidationChain[], req: Request): Promise<FieldE
   }
 
   return validationResult(copy).array().flatMap(toFieldErrors);
-}
-
-function dedupe(details: FieldError[]): FieldError[] {
-  const seen = new Set<string>();
-
-  return details.filter((detail) => {
-    const key = `${detail.field}\u0000${detail.message}`;
-    if (seen.has(key)) {
-      return false;
-    }
-    seen.add(key);
-
-    return true;
-  });
 }
 
 /** The validated and sanitised input of a request, typed by the caller. */

@@ -3,13 +3,14 @@ import { Schema, Types, model, type HydratedDocument, type InferSchemaType } fro
 import { idempotentCreates } from '../lib/idempotency';
 
 import { exerciseEntrySchema } from '../workouts/set-schema';
+import { maxTextLength } from '../lib/text-length';
 
 /** A workout template: exercises in order with their target sets. */
 const routineSchema = new Schema(
   {
     userId: { type: Types.ObjectId, required: true, ref: 'User' },
-    name: { type: String, required: true, maxlength: 100 },
-    notes: { type: String, default: '', maxlength: 2000 },
+    name: { type: String, required: true, validate: maxTextLength(100) },
+    notes: { type: String, default: '', validate: maxTextLength(2000) },
     exercises: { type: [exerciseEntrySchema], default: [] },
   },
   { timestamps: true, strict: 'throw' },

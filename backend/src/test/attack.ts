@@ -125,7 +125,10 @@ export function sendRaw(
     Object.entries(headers).filter(([, value]) => value !== ''),
   );
   if (body !== undefined) {
-    allHeaders['content-type'] ??= 'application/json';
+    // JSON unless the caller chose a type, or none at all with an empty value.
+    if (!('content-type' in headers)) {
+      allHeaders['content-type'] = 'application/json';
+    }
     allHeaders['content-length'] = Buffer.byteLength(body);
   }
 
@@ -183,7 +186,7 @@ export function send(
   return sendRaw(context.server, {
     method: route.method,
     path: urlOf(route, sample, context, change),
-    headers,
+    headers: { ...headers, ...(change?.type === 'body' ? change.headers : {}) },
     body: bodyText(sample, context, change),
   });
 }

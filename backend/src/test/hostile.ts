@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Types } from 'mongoose';
 
 import { isWellFormedText } from '../lib/fields';
+import { textLength } from '../lib/text-length';
 import { isLocalDate, isTimeZone } from '../lib/time';
 import { fieldPath } from '../lib/validate';
 import type { FieldKind } from './route-samples';
@@ -20,6 +21,7 @@ export const CATEGORIES = [
   'dates and time zones',
   'strings',
   'query shape',
+  'body format',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -45,8 +47,8 @@ export type Change =
   | { type: 'value'; slot: Slot; value: unknown }
   /** JSON text put where the slot's value goes (NaN, Infinity, `__proto__`, deep nesting). */
   | { type: 'raw'; slot: Slot; text: string }
-  /** The whole body as text. */
-  | { type: 'body'; text: string }
+  /** The whole body as text, sent with these headers when given (a Content-Type, an encoding). */
+  | { type: 'body'; text: string; headers?: Record<string, string> }
   /** A key added to the body at the top level, as JSON text. */
   | { type: 'extra'; key: string; text: string }
   /** Query text appended as it is (`limit=1&limit=2`, `limit[$gt]=`). */
@@ -136,8 +138,8 @@ export function isValidFor(kind: FieldKind, value: unknown): boolean {
       return (
         !trimmed.includes('\u0000') &&
         isWellFormedText(trimmed) &&
-        trimmed.length >= kind.min &&
-        trimmed.length <= kind.max
+        textLength(trimmed) >= kind.min &&
+        textLength(trimmed) <= kind.max
       );
     }
     case 'number':
@@ -216,7 +218,8 @@ function badStrings(kind: FieldKind): string[] {
         ...(kind.min > 0 ? ['', '   \t\n'] : []),
         'x'.repeat(kind.max + 1),
         'é'.repeat(kind.max + 1),
-        '💪'.repeat(Math.ceil((kind.max + 1) / 2)),
+        // Lengths count code points: one past the limit, twice as many UTF-16 units.
+        '💪'.repeat(kind.max + 1),
         'x'.repeat(100_000),
         'a\u0000b',
         'before\ud800after',
@@ -354,7 +357,7 @@ export function bodyCases(slot: Slot, depth: Depth, isFirst: boolean): AttackCas
     value('dates and time zones', text);
   }
   for (const text of pick(badStrings(kind), depth, 2)) {
-    value('strings', text, `${JSON.stringify(text.slice(0, 30))} (${text.length} units)`);
+    value('strings', text, `${JSON.stringify(text.slice(0, 30))} (${textLength(text)} characters)`);
   }
   // Bare NaN and Infinity are not JSON; the API reads them as a marker every rule refuses, so
   // the 400 names the field. Other non-JSON tokens are malformed JSON. 1e999 parses (Infinity).
@@ -527,6 +530,13 @@ export function requestCases(
     expected,
   });
   const invalidJson = { status: 400, code: 'INVALID_JSON' };
+  const unsupported = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' };
+  const withHeaders = (label: string, headers: Record<string, string>, text: string) => ({
+    category: 'body format' as const,
+    label,
+    change: { type: 'body', text, headers } as const,
+    expected: unsupported,
+  });
 
   return [
     {
@@ -549,6 +559,11 @@ export function requestCases(
     body('wrong types', 'the body "text"', '"text"', invalidJson),
     body('deep nesting', 'a body of arrays 100,000 deep', nested(100_000, '[', ']'), refused()),
     ...(hasBody ? [body('wrong types', 'the body as a list', '[{"name":"x"}]', refused())] : []),
+    withHeaders('a text/plain body', { 'content-type': 'text/plain' }, '{"name":"x"}'),
+    withHeaders('a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'name=x'),
+    ...['gzip', 'deflate', 'br'].map((encoding) =>
+      withHeaders(`a corrupt ${encoding} body`, { 'content-encoding': encoding }, '\u0001garbage'),
+    ),
   ];
 }
 
@@ -576,7 +591,8 @@ export function hostileArbitrary(kind: FieldKind): fc.Arbitrary<unknown> {
       .map(([before, unit, after]) => `${before}x${String.fromCharCode(unit)}${after}`);
     const tooLong = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
-      .map((unit) => unit.repeat(Math.ceil((kind.max + 1) / unit.length) + 1))
+      // Lengths count code points: the unit holds at least one.
+      .map((unit) => unit.repeat(Math.ceil((kind.max + 1) / textLength(unit)) + 1))
       // Whitespace is trimmed before the length is counted: spaces alone are an empty text.
       .filter((text) => !isValidFor(kind, text));
     options.push(withNul, loneSurrogate, tooLong);

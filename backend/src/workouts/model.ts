@@ -2,6 +2,7 @@ import { Schema, Types, model, type HydratedDocument, type InferSchemaType } fro
 
 import { idempotentCreates } from '../lib/idempotency';
 import { exerciseEntrySchema } from './set-schema';
+import { maxTextLength } from '../lib/text-length';
 
 const workoutSchema = new Schema(
   {
@@ -15,7 +16,7 @@ const workoutSchema = new Schema(
     date: { type: String, required: true },
     startedAt: { type: Date, required: true },
     endedAt: { type: Date, default: null },
-    notes: { type: String, default: '', maxlength: 2000 },
+    notes: { type: String, default: '', validate: maxTextLength(2000) },
     routineId: { type: Types.ObjectId, default: null, ref: 'Routine' },
     exercises: { type: [exerciseEntrySchema], default: [] },
     /** Total volume in kilograms (see records.ts), kept on write so totals are one `$sum`. */

@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { markWorkoutDay, unmarkWorkoutDay } from '../habits/service';
 import { notFound, validationFailed, type FieldError } from '../lib/errors';
 import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
-import { addDays, localDateIn } from '../lib/time';
+import { EARLIEST_DATE, isOnOrAfterEarliest, latestRecordableDate, localDateIn } from '../lib/time';
 import { isRoutineOf } from '../routines/service';
 import { getUser } from '../users/service';
 import { startedBeforeCursor } from './cursor';
@@ -26,9 +26,8 @@ const MAX_WORKOUT_HOURS = 24;
 // A phone's clock may run ahead of the server's, or sit a time zone further east.
 const MAX_FUTURE_HOURS = 36;
 // For the same reasons a workout's local day may be the day after the user's today (in the zone
-// of their profile, which a traveller may not have changed), but no later: a gym log records
-// what was done; plans are routines.
-const MAX_FUTURE_DAYS = 1;
+// of their profile, which a traveller may not have changed), but no later (MAX_DAYS_AHEAD in
+// lib/time): a gym log records what was done; plans are routines.
 const HOUR_MS = 3600 * 1000;
 
 export interface WorkoutInput {
@@ -276,9 +275,17 @@ function assertTimes(startedAt: Date, endedAt: Date | null): void {
   }
 }
 
-/** Refuses a local day more than MAX_FUTURE_DAYS after the user's today, naming `field`. */
+/**
+ * Refuses a local day before EARLIEST_DATE or more than MAX_DAYS_AHEAD after the user's today,
+ * naming `field`.
+ */
 function assertDay(date: string, { timeZone, field }: { timeZone: string; field: string }): void {
-  const latest = addDays(localDateIn(timeZone), MAX_FUTURE_DAYS);
+  if (!isOnOrAfterEarliest(date)) {
+    throw validationFailed([
+      { field, message: `The workout's day must not be before ${EARLIEST_DATE}` },
+    ]);
+  }
+  const latest = latestRecordableDate(timeZone);
   if (date > latest) {
     const message = `The workout's day (${date}) must not be after ${latest}, the day after today in ${timeZone}`;
     throw validationFailed([{ field, message }]);

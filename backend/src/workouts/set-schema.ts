@@ -2,6 +2,7 @@ import { Schema, Types } from 'mongoose';
 
 import { EXERCISE_KINDS } from '../exercises/kinds';
 import { SET_TYPES } from './records';
+import { maxTextLength } from '../lib/text-length';
 
 /** A set as stored, in a workout (what was done) or a routine (the target). Absent values are null. */
 export const setSchema = new Schema(
@@ -25,7 +26,7 @@ export const exerciseEntrySchema = new Schema(
     kind: { type: String, enum: EXERCISE_KINDS, required: true },
     /** Exercises with the same number are a superset, done back to back. */
     supersetGroup: { type: Number, default: null },
-    notes: { type: String, default: '', maxlength: 500 },
+    notes: { type: String, default: '', validate: maxTextLength(500) },
     sets: { type: [setSchema], default: [] },
   },
   { _id: false },
