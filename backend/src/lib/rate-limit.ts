@@ -217,6 +217,22 @@ export const loginLimits: RequestHandler[] = [
   }),
 ];
 
+/**
+ * Wrong passwords given to confirm an action of a signed-in user (deleting the account), per
+ * user, as many as failed logins per account: a stolen access token must not become a way to
+ * guess the password. Mount after validation and before the password check.
+ */
+export function passwordCheckLimit(userIdOf: (req: Request) => string): RequestHandler {
+  return createLimit({
+    name: 'password-check',
+    limit: config.rateLimits.loginPerAccount,
+    keyOf: (req) => `user:${userIdOf(req)}`,
+    counts: 'failures',
+    whenRedisDown: 'refuse',
+    userMessage: (seconds) => `Too many wrong passwords, please try again in ${inTime(seconds)}`,
+  });
+}
+
 /** Registration attempts per client address (also slows probing for registered emails). */
 export const registerLimit: RequestHandler = createLimit({
   name: 'register',

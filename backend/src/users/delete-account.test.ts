@@ -127,8 +127,11 @@ describe('DELETE /api/users/me', () => {
     expect(await documentsOf(user)).toEqual(
       Object.fromEntries(Object.keys(before).map((name) => [name, 0])),
     );
-    // Only the rate limiter's request count is left: it holds no data and expires with its window.
-    expect(await redisKeysOf(user)).toEqual([`ratelimit:general:user:${user.user.id}`]);
+    // Only the rate limiters' counts are left: they hold no data and expire with their windows.
+    expect(await redisKeysOf(user)).toEqual([
+      `ratelimit:general:user:${user.user.id}`,
+      `ratelimit:password-check:user:${user.user.id}`,
+    ]);
     expect(await documentsOf(bystander)).toEqual(bystanderBefore);
     expectError(await api().get('/api/users/me').set(user.auth), 401, 'UNAUTHENTICATED');
     const refreshed = await api()
@@ -166,6 +169,29 @@ describe('DELETE /api/users/me', () => {
     expectError(res, 403, 'FORBIDDEN', 'password');
     expect(await documentsOf(user)).toEqual(before);
     expect((await api().get('/api/users/me').set(user.auth)).status).toBe(200);
+  });
+
+  it('refuses more wrong passwords than a login allows with 429, even the right one after them', async () => {
+    const user = await buildUser();
+    const attempts = config.rateLimits.loginPerAccount.max;
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      const res = await api().delete('/api/users/me').set(user.auth).send({ password: 'guess' });
+      expectError(res, 403, 'FORBIDDEN', 'password');
+    }
+
+    const res = await api()
+      .delete('/api/users/me')
+      .set(user.auth)
+      .send({ password: TEST_PASSWORD });
+
+    expectError(res, 429, 'RATE_LIMITED');
+    expect((await documentsOf(user)).users).toBe(1);
+    const other = await buildUser();
+    const otherRes = await api()
+      .delete('/api/users/me')
+      .set(other.auth)
+      .send({ password: 'guess' });
+    expectError(otherRes, 403, 'FORBIDDEN', 'password');
   });
 
   it('answers 400 naming password when it is missing or not a string', async () => {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import { deleteAccount } from '../account/service';
 import { requireAuth, userIdOf } from '../auth/middleware';
+import { passwordCheckLimit } from '../lib/rate-limit';
 import { inputOf, validate } from '../lib/validate';
 import { presentUser } from './presenter';
 import { getUser, updateProfile, type ProfileChanges } from './service';
@@ -25,11 +26,16 @@ usersRouter.patch('/me', validate(updateProfileRules), async (req, res) => {
 
 // Deleting the account needs its password again: an access token alone (a borrowed laptop, a
 // stolen token) must not be enough to erase everything.
-usersRouter.delete('/me', validate(deleteAccountRules), async (req, res) => {
-  const { password } = inputOf<{ password: string }>(req);
-  await deleteAccount(userIdOf(req), password);
-  // The account is gone with its cache: nothing is left for the write's cache invalidation to
-  // bump, and bumping would only make a new key for a user who no longer exists.
-  req.auth = undefined;
-  res.status(204).end();
-});
+usersRouter.delete(
+  '/me',
+  validate(deleteAccountRules),
+  passwordCheckLimit(userIdOf),
+  async (req, res) => {
+    const { password } = inputOf<{ password: string }>(req);
+    await deleteAccount(userIdOf(req), password);
+    // The account is gone with its cache: nothing is left for the write's cache invalidation to
+    // bump, and bumping would only make a new key for a user who no longer exists.
+    req.auth = undefined;
+    res.status(204).end();
+  },
+);
