@@ -86,8 +86,10 @@ function writeBody(req: Request, path: string): Promise<void> {
       }
       received += chunk.length;
       if (received > MAX_UPLOAD_BYTES) {
+        // Writes still buffered fail with ERR_STREAM_DESTROYED; ignored below, as is the file.
         isTooLarge = true;
         out.destroy();
+        req.resume();
         return;
       }
       if (!out.write(chunk)) {
@@ -103,6 +105,10 @@ function writeBody(req: Request, path: string): Promise<void> {
       out.end(() => resolve());
     });
     req.on('error', fail);
-    out.on('error', fail);
+    out.on('error', (error) => {
+      if (!isTooLarge) {
+        fail(error);
+      }
+    });
   });
 }
