@@ -55,8 +55,11 @@ export const registerRules = [
   bodyTimeZone('timezone', { optional: true }),
 ];
 
-export const loginRules = [
-  email(),
+/**
+ * A password given to be checked against the stored hash (a login, a confirmation): any
+ * non-empty text up to 1024 characters; the password rules apply only when one is chosen.
+ */
+export const passwordToCheck = (message: string) =>
   body('password')
     .exists({ values: 'null' })
     .withMessage('Required')
@@ -64,8 +67,9 @@ export const loginRules = [
     .custom(
       (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 1024,
     )
-    .withMessage('Must be a non-empty string'),
-];
+    .withMessage(message);
+
+export const loginRules = [email(), passwordToCheck('Must be a non-empty string')];
 
 export const sessionIdRule = param('id')
   .matches(/^[A-Za-z0-9_-]{22}$/)

@@ -1,6 +1,7 @@
 import type { BodyWeightDocument } from '../body-weights/model';
 import type { ExerciseDocument } from '../exercises/model';
 import type { CompletionDocument, HabitDocument } from '../habits/model';
+import { schedulesOf } from '../habits/service';
 import type { RoutineDocument } from '../routines/model';
 import type { UserDocument } from '../users/model';
 import type { ExerciseEntry } from '../workouts/entries';
@@ -42,13 +43,7 @@ export function exportHabit(habit: HabitDocument, days: CompletionDocument[]): E
       ? { type: habit.target.type, value: habit.target.value, unit: habit.target.unit }
       : null,
     startDate: habit.startDate,
-    schedules: habit.schedules.map((rule) => ({
-      from: rule.from,
-      type: rule.type,
-      ...(rule.days && rule.days.length > 0 ? { days: [...rule.days] } : {}),
-      ...(typeof rule.times === 'number' ? { times: rule.times } : {}),
-      ...(typeof rule.interval === 'number' ? { interval: rule.interval } : {}),
-    })),
+    schedules: schedulesOf(habit),
     reminderTime: habit.reminderTime ?? null,
     position: habit.position,
     archived: habit.archivedAt !== null,

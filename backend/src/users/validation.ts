@@ -1,5 +1,4 @@
-import { body } from 'express-validator';
-
+import { passwordToCheck } from '../auth/validation';
 import { bodyEnum, bodyString, bodyTimeZone } from '../lib/fields';
 import { WEEK_STARTS, WEIGHT_UNITS } from './model';
 
@@ -10,13 +9,4 @@ export const updateProfileRules = [
   bodyEnum('unit', WEIGHT_UNITS, { optional: true }),
 ];
 
-export const deleteAccountRules = [
-  body('password')
-    .exists({ values: 'null' })
-    .withMessage('Required')
-    .bail()
-    .custom(
-      (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 1024,
-    )
-    .withMessage('Must be your password'),
-];
+export const deleteAccountRules = [passwordToCheck('Must be your password')];
