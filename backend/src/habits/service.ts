@@ -414,10 +414,21 @@ function throwIfAny(errors: FieldError[]): void {
  * statistics count such a day).
  */
 export async function markWorkoutDay(userId: string, date: string): Promise<void> {
+  await markWorkoutDays(userId, [date]);
+}
+
+/** markWorkoutDay for several days at once (an import's batch): the habits are read once. */
+export async function markWorkoutDays(userId: string, dates: readonly string[]): Promise<void> {
+  if (dates.length === 0) {
+    return;
+  }
+  const earliest = dates.reduce((first, date) => (date < first ? date : first));
   for (const habit of await findHabitsLinkedToWorkouts(userId)) {
-    await insertWorkoutMark(habit, date);
-    if (date < habit.startDate) {
-      await moveStartBack(habit._id, date);
+    for (const date of dates) {
+      await insertWorkoutMark(habit, date);
+    }
+    if (earliest < habit.startDate) {
+      await moveStartBack(habit._id, earliest);
     }
   }
 }

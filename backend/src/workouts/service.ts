@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Types } from 'mongoose';
 
-import { markWorkoutDay, unmarkWorkoutDay } from '../habits/service';
+import { markWorkoutDay, markWorkoutDays, unmarkWorkoutDay } from '../habits/service';
 import { notFound, validationFailed, type FieldError } from '../lib/errors';
 import { DEFAULT_PAGE_SIZE, toPage, type Page, type PageQuery } from '../lib/pagination';
 import { EARLIEST_DATE, isOnOrAfterEarliest, latestRecordableDate, localDateIn } from '../lib/time';
@@ -221,9 +221,7 @@ export async function importWorkouts(
   const dates = new Set(
     documents.filter((_doc, at) => outcomes[positions[at]!] === 'created').map((doc) => doc.date),
   );
-  for (const date of dates) {
-    await markWorkoutDay(userId, date as string);
-  }
+  await markWorkoutDays(userId, [...dates] as string[]);
 
   return outcomes;
 }
